@@ -1,0 +1,74 @@
+"""Choosing the reader's language, and formatting for it."""
+
+from decimal import Decimal
+
+from babel import Locale
+from flask import Flask, current_app, g, has_request_context, request, session
+from flask_babel import format_currency, get_locale
+
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
+
+
+def supported_languages() -> dict[str, str]:
+    return current_app.config["LANGUAGES"]
+
+
+def select_locale() -> str:
+    """Pick the language: explicit choice, the guest's stay, the browser, the default."""
+    languages = supported_languages()
+    if not has_request_context():  # commands and background work speak the default
+        return current_app.config["DEFAULT_LANGUAGE"]
+    chosen = request.args.get("lang", "").strip().lower()
+    if chosen in languages:
+        session["lang"] = chosen
+        return chosen
+    if session.get("lang") in languages:
+        return session["lang"]
+    stay = g.get("stay")
+    if stay is not None and stay.language in languages:
+        return stay.language
+    best = request.accept_languages.best_match(list(languages))
+    return best or current_app.config["DEFAULT_LANGUAGE"]
+
+
+def select_timezone() -> str:
+    """Every time is shown in the hotel's time zone, wherever the reader is."""
+    return current_app.config["HOTEL_TIMEZONE"]
+
+
+def current_language() -> str:
+    """Return the language code of the current request."""
+    return str(get_locale() or current_app.config["DEFAULT_LANGUAGE"]).split("_")[0]
+
+
+def text_direction(language: str | None = None) -> str:
+    """Return "rtl" for right-to-left languages, else "ltr"."""
+    return "rtl" if (language or current_language()) in RTL_LANGUAGES else "ltr"
+
+
+def money(amount: Decimal, currency: str | None = None) -> str:
+    """Format an amount of money in the reader's locale."""
+    return format_currency(amount, currency or current_app.config["HOTEL_CURRENCY"])
+
+
+def localized(obj, field: str = "name") -> str:
+    """Return a catalogue object's text in the reader's language, or the default one."""
+    text = obj.text(current_language(), current_app.config["DEFAULT_LANGUAGE"])
+    return getattr(text, field) if text is not None else ""
+
+
+def language_name(code: str) -> str:
+    """Return a language's own name for itself."""
+    return supported_languages().get(code) or Locale.parse(code).get_display_name(code)
+
+
+def init_app(app: Flask) -> None:
+    """Make the language helpers available to every template."""
+    app.jinja_env.filters["money"] = money
+    app.jinja_env.globals.update(
+        localized=localized,
+        language_name=language_name,
+        current_language=current_language,
+        text_direction=text_direction,
+        LANGUAGES=app.config["LANGUAGES"],
+    )

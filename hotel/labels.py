@@ -1,0 +1,55 @@
+"""Translated words for the model's enumerations, for pages and messages."""
+
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+
+from hotel.models import Category, ItemState, Kind, PricingUnit, Role
+
+CATEGORY_LABELS = {
+    Category.FAMILY: _l("Family"),
+    Category.OUTDOOR: _l("Outdoor activities"),
+    Category.NATURE: _l("Nature extras"),
+}
+
+KIND_LABELS = {
+    Kind.RENTAL: _l("Rental"),
+    Kind.ACTIVITY: _l("Activity"),
+    Kind.ON_REQUEST: _l("On request"),
+}
+
+# "€8.00 per night": the unit follows the price.
+PRICING_UNIT_LABELS = {
+    PricingUnit.PER_BOOKING: _l("per booking"),
+    PricingUnit.PER_PERSON: _l("per person"),
+    PricingUnit.PER_PERSON_DAY: _l("per person per day"),
+    PricingUnit.PER_UNIT_NIGHT: _l("per unit per night"),
+    PricingUnit.PER_UNIT_DAY: _l("per unit per day"),
+    PricingUnit.PER_HOUR: _l("per hour"),
+}
+
+STATE_LABELS = {
+    ItemState.REQUESTED: _l("Requested"),
+    ItemState.CONFIRMED: _l("Confirmed"),
+    ItemState.COMPLETED: _l("Completed"),
+    ItemState.CANCELLED: _l("Cancelled"),
+    ItemState.DECLINED: _l("Declined"),
+    ItemState.CANCELLED_BY_HOTEL: _l("Cancelled by the hotel"),
+    ItemState.NO_SHOW: _l("No-show"),
+}
+
+ROLE_LABELS = {
+    Role.RECEPTION: _l("Reception"),
+    Role.STAFF: _l("Department staff"),
+    Role.MANAGER: _l("Manager"),
+}
+
+
+def init_app(app: Flask) -> None:
+    """Make the labels available to every template."""
+    app.jinja_env.globals.update(
+        CATEGORY_LABELS=CATEGORY_LABELS,
+        KIND_LABELS=KIND_LABELS,
+        PRICING_UNIT_LABELS=PRICING_UNIT_LABELS,
+        STATE_LABELS=STATE_LABELS,
+        ROLE_LABELS=ROLE_LABELS,
+    )

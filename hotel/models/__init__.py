@@ -1,0 +1,57 @@
+"""The domain model, one module per part of the hotel."""
+
+from hotel.models.audit import AuditEntry
+from hotel.models.bookings import (
+    HOLDING_STATES,
+    Booking,
+    BookingItem,
+    ItemState,
+    booking_item_participant,
+)
+from hotel.models.catalog import (
+    REQUEST_FIELDS,
+    AgeBand,
+    CapacityUnit,
+    Category,
+    Kind,
+    Package,
+    PackageService,
+    PackageText,
+    PricingUnit,
+    Service,
+    ServiceText,
+)
+from hotel.models.inventory import OutOfService, RentalDay, Slot, SlotRule
+from hotel.models.staff import Department, DepartmentText, Role, StaffUser
+from hotel.models.stays import PartyMember, Stay, fold_name
+
+__all__ = [
+    "HOLDING_STATES",
+    "REQUEST_FIELDS",
+    "AgeBand",
+    "AuditEntry",
+    "Booking",
+    "BookingItem",
+    "CapacityUnit",
+    "Category",
+    "Department",
+    "DepartmentText",
+    "ItemState",
+    "Kind",
+    "OutOfService",
+    "Package",
+    "PackageService",
+    "PackageText",
+    "PartyMember",
+    "PricingUnit",
+    "RentalDay",
+    "Role",
+    "Service",
+    "ServiceText",
+    "Slot",
+    "SlotRule",
+    "StaffUser",
+    "Stay",
+    "booking_item_participant",
+    "fold_name",
+]

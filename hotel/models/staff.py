@@ -1,0 +1,79 @@
+"""Departments and the staff who sign in to the desk."""
+
+import enum
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import Boolean, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from hotel.extensions import db
+from hotel.models.texts import TextMixin, Translated
+from hotel.models.types import UTCDateTime, enum_column, utcnow
+
+
+class Role(enum.StrEnum):
+    """What a staff member may do at the desk."""
+
+    RECEPTION = "reception"
+    STAFF = "staff"
+    MANAGER = "manager"
+
+
+class Department(Translated, db.Model):
+    """A team of the hotel that delivers services: kids club, transport, stables..."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(40), unique=True)
+    texts: Mapped[list["DepartmentText"]] = relationship(
+        back_populates="department", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def __repr__(self) -> str:
+        return f"<Department {self.slug}>"
+
+
+class DepartmentText(TextMixin, db.Model):
+    """A department's name in one language."""
+
+    __table_args__ = (UniqueConstraint("department_id", "locale"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id", ondelete="CASCADE"))
+    department: Mapped[Department] = relationship(back_populates="texts")
+
+
+class StaffUser(UserMixin, db.Model):
+    """A member of staff: reception, department staff or manager."""
+
+    __tablename__ = "staff_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120), default="")
+    password_hash: Mapped[str] = mapped_column(String(256))
+    role: Mapped[Role] = mapped_column(enum_column(Role))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    department: Mapped[Department | None] = relationship()
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def set_password(self, password: str) -> None:
+        """Store a salted hash of the password, never the password."""
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        """Tell whether the password matches the stored hash."""
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive users
+        return self.active
+
+    def get_id(self) -> str:
+        return f"staff:{self.id}"
+
+    def __repr__(self) -> str:
+        return f"<StaffUser {self.username} {self.role}>"

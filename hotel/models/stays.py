@@ -1,0 +1,96 @@
+"""Stays as they come from the property-management system, and the people in them."""
+
+import unicodedata
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from hotel.extensions import db
+from hotel.models.types import UTCDateTime, utcnow
+
+
+def fold_name(name: str) -> str:
+    """Return a name reduced for matching: no case, no accents, no outer spaces."""
+    decomposed = unicodedata.normalize("NFKD", name.strip().casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class Stay(db.Model):
+    """A guest's stay at the hotel: reference, room, dates, party, language."""
+
+    __table_args__ = (CheckConstraint("arrival_on <= departure_on", name="date_order"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(32), unique=True)
+    room: Mapped[str] = mapped_column(String(16), index=True)
+    first_name: Mapped[str] = mapped_column(String(80))
+    last_name: Mapped[str] = mapped_column(String(80))
+    last_name_key: Mapped[str] = mapped_column(String(80), index=True)
+    arrival_on: Mapped[date] = mapped_column(Date, index=True)
+    departure_on: Mapped[date] = mapped_column(Date, index=True)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    members: Mapped[list["PartyMember"]] = relationship(
+        back_populates="stay",
+        cascade="all, delete-orphan",
+        order_by="PartyMember.position",
+        lazy="selectin",
+    )
+
+    def set_last_name(self, last_name: str) -> None:
+        """Set the lead guest's last name and the key it is matched by at sign-in."""
+        self.last_name = last_name.strip()
+        self.last_name_key = fold_name(last_name)
+
+    @property
+    def guest_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def adults(self) -> list["PartyMember"]:
+        return [m for m in self.members if not m.is_child]
+
+    @property
+    def children(self) -> list["PartyMember"]:
+        return [m for m in self.members if m.is_child]
+
+    def covers(self, day: date) -> bool:
+        """Tell whether the guest is at the hotel on that day (arrival to departure)."""
+        return self.arrival_on <= day <= self.departure_on
+
+    def __repr__(self) -> str:
+        return f"<Stay {self.reference} room {self.room}>"
+
+
+class PartyMember(db.Model):
+    """A person in a stay: the lead guest first, then other adults and children."""
+
+    __tablename__ = "party_member"
+    __table_args__ = (CheckConstraint("age IS NULL OR age >= 0", name="age_not_negative"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stay_id: Mapped[int] = mapped_column(ForeignKey("stay.id", ondelete="CASCADE"), index=True)
+    stay: Mapped[Stay] = relationship(back_populates="members")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    first_name: Mapped[str] = mapped_column(String(80))
+    last_name: Mapped[str] = mapped_column(String(80), default="")
+    is_child: Mapped[bool] = mapped_column(default=False)
+    age: Mapped[int | None] = mapped_column(Integer)  # age on arrival, if no birth date
+    birth_date: Mapped[date | None] = mapped_column(Date)
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def age_on(self, day: date) -> int | None:
+        """Return the member's age in whole years on a day, if it is known."""
+        if self.birth_date is not None:
+            before_birthday = (day.month, day.day) < (self.birth_date.month, self.birth_date.day)
+            return day.year - self.birth_date.year - before_birthday
+        # Without a birth date the age given for the stay holds for its whole length.
+        return self.age

@@ -1,0 +1,1 @@
+"""Business rules: plain functions that take values and the acting user."""

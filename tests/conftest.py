@@ -1,0 +1,135 @@
+"""Fixtures: the app on a real database (SQLite, and PostgreSQL when configured)."""
+
+import os
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import create_engine, event, text
+
+from config import TestingConfig, database_url
+from hotel import create_app
+from hotel.extensions import db as _db
+
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
+REQUIRE_POSTGRES = os.environ.get("HOTEL_REQUIRE_POSTGRES") == "1"
+BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
+_postgres_tests_run = []
+
+
+def postgres_reachable(url: str) -> str | None:
+    """Return None if PostgreSQL answers at the URL, else the reason it does not."""
+    try:
+        engine = create_engine(database_url(url))
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as error:  # noqa: BLE001 - any failure means "not reachable"
+        return str(error).splitlines()[0]
+    return None
+
+
+def make_config(url: str) -> type[TestingConfig]:
+    """Return a testing config class bound to a database URL."""
+    return type("BoundTestingConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": url})
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def app(request, tmp_path_factory):
+    """The application with an empty schema on each backend in turn."""
+    if request.param == "postgresql":
+        reason = postgres_reachable(POSTGRES_URL)
+        if reason:
+            if REQUIRE_POSTGRES:
+                pytest.exit(f"PostgreSQL is required but not reachable: {reason}", returncode=3)
+            pytest.skip(f"PostgreSQL not reachable: {reason}")
+        url = database_url(POSTGRES_URL)
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    application = create_app(make_config(url))
+    application.config["BACKEND"] = request.param
+    with application.app_context():
+        if request.param == "postgresql":
+            with _db.engine.begin() as connection:
+                connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        _db.create_all()
+    yield application
+    with application.app_context():
+        _db.session.remove()
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def db(app):
+    """The database inside an app context; every table is emptied after the test."""
+    if app.config["BACKEND"] == "postgresql":
+        _postgres_tests_run.append(1)
+    with app.app_context():
+        yield _db
+        _db.session.rollback()
+        _db.session.remove()
+        tables = _db.metadata.sorted_tables
+        with _db.engine.begin() as connection:
+            if app.config["BACKEND"] == "postgresql":
+                names = ", ".join(f'"{t.name}"' for t in tables)
+                connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            else:
+                for table in reversed(tables):
+                    connection.execute(table.delete())
+
+
+@pytest.fixture
+def client(app, db):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app, db):
+    return app.test_cli_runner()
+
+
+class QueryCounter:
+    """Counts the SQL statements sent while it is active."""
+
+    def __init__(self):
+        self.statements: list[str] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries(db):
+    """Return a context manager that counts the statements run inside it."""
+
+    @contextmanager
+    def counting():
+        counter = QueryCounter()
+
+        def record(conn, cursor, statement, parameters, context, executemany):
+            counter.statements.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            yield counter
+        finally:
+            event.remove(db.engine, "before_cursor_execute", record)
+
+    return counting
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not POSTGRES_URL:
+        terminalreporter.write_line(
+            "PostgreSQL part SKIPPED: set TEST_DATABASE_URL=postgresql://user@host:port/name "
+            "to run the suite on PostgreSQL as well.",
+            yellow=True,
+        )
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if REQUIRE_POSTGRES and not _postgres_tests_run and exitstatus == 0:
+        session.config.pluginmanager.get_plugin("terminalreporter").write_line(
+            "FAILED: HOTEL_REQUIRE_POSTGRES=1 but no test ran on PostgreSQL.", red=True
+        )
+        session.exitstatus = 1

@@ -1,0 +1,123 @@
+"""Small factories for test data; each returns a flushed object with sensible defaults."""
+
+import itertools
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hotel.extensions import db
+from hotel.models import (
+    AgeBand,
+    CapacityUnit,
+    Category,
+    Department,
+    DepartmentText,
+    Kind,
+    Package,
+    PackageService,
+    PackageText,
+    PartyMember,
+    PricingUnit,
+    Role,
+    Service,
+    ServiceText,
+    StaffUser,
+    Stay,
+)
+
+_numbers = itertools.count(1)
+
+
+def make_department(slug: str | None = None, name: str = "Kids club") -> Department:
+    department = Department(slug=slug or f"dept-{next(_numbers)}")
+    department.texts.append(DepartmentText(locale="en", name=name))
+    db.session.add(department)
+    db.session.flush()
+    return department
+
+
+def make_service(
+    slug: str | None = None,
+    kind: Kind = Kind.ACTIVITY,
+    pricing_unit: PricingUnit = PricingUnit.PER_PERSON,
+    price: str = "20.00",
+    department: Department | None = None,
+    texts: dict | None = None,
+    age_bands: list[tuple[int, int, str]] = (),
+    **fields,
+) -> Service:
+    number = next(_numbers)
+    service = Service(
+        slug=slug or f"service-{number}",
+        category=fields.pop("category", Category.FAMILY),
+        kind=kind,
+        pricing_unit=pricing_unit,
+        price=Decimal(price),
+        department=department or make_department(),
+        capacity_unit=fields.pop("capacity_unit", CapacityUnit.PERSONS),
+        **fields,
+    )
+    for locale, (name, description) in (texts or {"en": (f"Service {number}", "")}).items():
+        service.texts.append(ServiceText(locale=locale, name=name, description=description))
+    for low, high, band_price in age_bands:
+        service.age_bands.append(AgeBand(min_age=low, max_age=high, price=Decimal(band_price)))
+    db.session.add(service)
+    db.session.flush()
+    return service
+
+
+def make_package(services: list[Service], slug: str | None = None, discount: str = "10",
+                 texts: dict | None = None) -> Package:
+    number = next(_numbers)
+    package = Package(slug=slug or f"package-{number}", category=Category.FAMILY,
+                      discount_percent=Decimal(discount))
+    for locale, (name, description) in (texts or {"en": (f"Package {number}", "")}).items():
+        package.texts.append(PackageText(locale=locale, name=name, description=description))
+    for position, service in enumerate(services):
+        package.entries.append(PackageService(service=service, position=position))
+    db.session.add(package)
+    db.session.flush()
+    return package
+
+
+def make_stay(
+    reference: str | None = None,
+    last_name: str = "Kim",
+    first_name: str = "Minji",
+    arrival_on: date | None = None,
+    nights: int = 5,
+    children: list[int] = (),
+    adults: int = 2,
+    language: str = "en",
+    room: str | None = None,
+) -> Stay:
+    number = next(_numbers)
+    arrival_on = arrival_on or date.today()
+    stay = Stay(
+        reference=reference or f"T{number:05d}",
+        room=room or str(100 + number),
+        first_name=first_name,
+        arrival_on=arrival_on,
+        departure_on=arrival_on + timedelta(days=nights),
+        language=language,
+        email=f"guest{number}@example.com",
+    )
+    stay.set_last_name(last_name)
+    for position in range(adults):
+        name = first_name if position == 0 else f"Adult{position}"
+        stay.members.append(PartyMember(position=position, first_name=name, last_name=last_name))
+    for offset, age in enumerate(children):
+        stay.members.append(PartyMember(position=adults + offset, first_name=f"Child{offset}",
+                                        last_name=last_name, is_child=True, age=age))
+    db.session.add(stay)
+    db.session.flush()
+    return stay
+
+
+def make_staff(username: str | None = None, role: Role = Role.RECEPTION,
+               department: Department | None = None, password: str = "correct-horse") -> StaffUser:
+    user = StaffUser(username=username or f"staff{next(_numbers)}", role=role,
+                     department=department)
+    user.set_password(password)
+    db.session.add(user)
+    db.session.flush()
+    return user
