@@ -28,14 +28,14 @@ def demo_data(if_empty: bool) -> None:
     from hotel.demo.loader import DEMO_PASSWORDS, load_demo_data
 
     if if_empty and db.session.scalar(select(Stay.id).limit(1)) is not None:
-        click.echo("The database already has data; demo data not loaded.")
-        return
-    counts = load_demo_data()
-    db.session.commit()
-    click.echo(
-        "Demo hotel ready: {services} services, {packages} packages, {stays} stays, "
-        "{slots} slots.".format(**counts)
-    )
+        click.echo("The database already has data; demo data not loaded again.")
+    else:
+        counts = load_demo_data()
+        db.session.commit()
+        click.echo(
+            "Demo hotel ready: {services} services, {packages} packages, {stays} stays, "
+            "{slots} slots.".format(**counts)
+        )
     click.echo("Demo staff logins (username / password):")
     for username, password in DEMO_PASSWORDS.items():
         click.echo(f"  {username} / {password}")
@@ -86,8 +86,9 @@ def _pybabel(*args: str) -> None:
 @translate.command()
 def extract() -> None:
     """Extract the messages from code and templates into translations/messages.pot."""
+    # Babel skips folders starting with "_" unless told otherwise; templates/_macros counts.
     _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "--no-location", "--sort-output",
-             "-o", "translations/messages.pot", ".")
+             "--ignore-dirs", ".* __pycache__ instance", "-o", "translations/messages.pot", ".")
 
 
 @translate.command()

@@ -4,6 +4,7 @@ import os
 from contextlib import contextmanager
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import create_engine, event, text
 
 from config import TestingConfig, database_url
@@ -28,6 +29,18 @@ def postgres_reachable(url: str) -> str | None:
     return None
 
 
+class FreshContextClient(FlaskClient):
+    """A test client whose every request gets its own app context, as in production.
+
+    Without this, requests made while a test holds an app context would share ``g``
+    (and so the cached locale and signed-in user) with each other.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 def make_config(url: str) -> type[TestingConfig]:
     """Return a testing config class bound to a database URL."""
     return type("BoundTestingConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": url})
@@ -47,6 +60,7 @@ def app(request, tmp_path_factory):
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
     application = create_app(make_config(url))
     application.config["BACKEND"] = request.param
+    application.test_client_class = FreshContextClient
     with application.app_context():
         if request.param == "postgresql":
             with _db.engine.begin() as connection:

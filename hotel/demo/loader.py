@@ -1,10 +1,8 @@
 """Load the demo hotel into the database; running it again changes nothing."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
-from flask import current_app
 from sqlalchemy import func, select
 
 from hotel.demo.catalogue import DEPARTMENTS, PACKAGES, SERVICES
@@ -31,6 +29,7 @@ from hotel.models import (
     Stay,
 )
 from hotel.services.slots import generate_slots
+from hotel.timekeeping import hotel_today
 
 SLOT_DAYS = 14
 
@@ -46,11 +45,6 @@ DEMO_PASSWORDS = {
     "kidsclub": "kidsclub-demo",
     "manager": "manager-demo",
 }
-
-
-def hotel_today() -> date:
-    """Return today's date in the hotel's time zone."""
-    return datetime.now(ZoneInfo(current_app.config["HOTEL_TIMEZONE"])).date()
 
 
 def _by_slug(model) -> dict:
@@ -129,8 +123,7 @@ def _load_slot_rules(service: Service, spec: dict, today: date) -> None:
             rule.duration_minutes = duration
             rule.capacity = rule_spec["capacity"]
             db.session.flush()
-            generate_slots(rule, today, today + timedelta(days=SLOT_DAYS - 1),
-                           current_app.config["HOTEL_TIMEZONE"])
+            generate_slots(rule, today, today + timedelta(days=SLOT_DAYS - 1))
 
 
 def _load_catalogue(today: date) -> dict[str, Service]:

@@ -1,20 +1,15 @@
 """Making activity slots from recurring rules."""
 
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
 from hotel.extensions import db
 from hotel.models import Slot, SlotRule
+from hotel.timekeeping import local_to_utc
 
 
-def local_to_utc(day: date, at, timezone: str) -> datetime:
-    """Return the UTC instant of a wall-clock time on a day in the hotel's time zone."""
-    return datetime.combine(day, at, tzinfo=ZoneInfo(timezone)).astimezone(UTC)
-
-
-def generate_slots(rule: SlotRule, first_day: date, last_day: date, timezone: str) -> list[Slot]:
+def generate_slots(rule: SlotRule, first_day: date, last_day: date) -> list[Slot]:
     """Add the slots a rule makes between two days (inclusive); existing ones are kept.
 
     Times are wall-clock times in the hotel's time zone, so a slot at 09:00 stays at
@@ -24,9 +19,9 @@ def generate_slots(rule: SlotRule, first_day: date, last_day: date, timezone: st
         db.session.scalars(
             select(Slot.starts_at).where(
                 Slot.service_id == rule.service_id,
-                Slot.starts_at >= local_to_utc(first_day, datetime.min.time(), timezone),
+                Slot.starts_at >= local_to_utc(first_day, datetime.min.time()),
                 Slot.starts_at
-                < local_to_utc(last_day + timedelta(days=1), datetime.min.time(), timezone),
+                < local_to_utc(last_day + timedelta(days=1), datetime.min.time()),
             )
         )
     )
@@ -34,7 +29,7 @@ def generate_slots(rule: SlotRule, first_day: date, last_day: date, timezone: st
     day = max(first_day, rule.valid_from)
     while day <= last_day:
         if rule.applies_on(day):
-            starts_at = local_to_utc(day, rule.start_time, timezone)
+            starts_at = local_to_utc(day, rule.start_time)
             if starts_at not in existing:
                 slot = Slot(
                     service_id=rule.service_id,

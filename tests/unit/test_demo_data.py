@@ -1,0 +1,106 @@
+"""The demo hotel: the whole catalogue of the product brief, loaded idempotently."""
+
+from collections import Counter
+
+from sqlalchemy import func, select
+
+from hotel.demo.loader import load_demo_data
+from hotel.models import Kind, Package, Role, Service, Slot, StaffUser, Stay
+from hotel.timekeeping import hotel_today
+
+# Every catalogue item of the product brief, as the slug and kind of its service.
+BRIEF_CATALOGUE = {
+    # Family package
+    "crib": Kind.RENTAL,
+    "stroller": Kind.RENTAL,
+    "kids-animation": Kind.ACTIVITY,
+    "kids-party": Kind.ACTIVITY,
+    "children-pool": Kind.ACTIVITY,
+    "kids-club": Kind.ACTIVITY,
+    "babysitting": Kind.ON_REQUEST,
+    "paediatrician": Kind.ON_REQUEST,
+    "childrens-menu": Kind.ON_REQUEST,
+    "family-excursion": Kind.ACTIVITY,
+    "sports-equipment": Kind.RENTAL,
+    "kids-equipment": Kind.RENTAL,
+    "transfer": Kind.ON_REQUEST,
+    # Outdoor activity package
+    "group-excursion": Kind.ACTIVITY,
+    "private-tour": Kind.ON_REQUEST,
+    "disco-night": Kind.ACTIVITY,
+    "event-tickets": Kind.ON_REQUEST,
+    "car-rental": Kind.RENTAL,
+    "scooter-rental": Kind.RENTAL,
+    # Nature extras
+    "fishing-trip": Kind.ACTIVITY,
+    "horse-riding": Kind.ACTIVITY,
+    "boat-trip": Kind.ACTIVITY,
+    "boat-rental": Kind.ACTIVITY,
+    "sauna": Kind.ACTIVITY,
+    "bath-house": Kind.ACTIVITY,
+    "paintball": Kind.ACTIVITY,
+    "petting-zoo": Kind.ACTIVITY,
+    "mini-farm": Kind.ACTIVITY,
+}
+
+
+def snapshot(db) -> dict[str, list[tuple]]:
+    """Every row of every table, in primary-key order."""
+    rows = {}
+    for table in db.metadata.sorted_tables:
+        query = select(table).order_by(*table.primary_key.columns)
+        rows[table.name] = [tuple(row) for row in db.session.execute(query)]
+    return rows
+
+
+def test_demo_data_loaded_twice_leaves_the_same_data(db):
+    load_demo_data()
+    db.session.commit()
+    first = snapshot(db)
+    load_demo_data()
+    db.session.commit()
+    assert snapshot(db) == first
+    assert len(first["stay"]) == 40
+
+
+def test_every_catalogue_item_of_the_brief_exists_with_the_right_kind(db):
+    load_demo_data()
+    services = {s.slug: s for s in db.session.scalars(select(Service))}
+    for slug, kind in BRIEF_CATALOGUE.items():
+        assert slug in services, f"{slug} is missing from the demo catalogue"
+        assert services[slug].kind == kind, slug
+    for service in services.values():
+        texts = {t.locale: t for t in service.texts}
+        assert texts["en"].name and len(texts["en"].description) > 40, service.slug
+        assert texts["ko"].name and texts["ko"].description, service.slug
+        assert service.price >= 0 and service.department is not None
+        if service.kind == Kind.RENTAL:
+            assert service.stock and service.stock > 0, service.slug
+
+
+def test_demo_has_packages_slots_stays_and_one_staff_user_per_role(db):
+    load_demo_data()
+    packages = {p.slug: p for p in db.session.scalars(select(Package))}
+    assert {"family", "outdoor", "nature"} <= set(packages)
+    assert "crib" in {s.slug for s in packages["family"].services}
+    assert "scooter-rental" in {s.slug for s in packages["outdoor"].services}
+    activities = db.session.scalars(select(Service).where(Service.kind == Kind.ACTIVITY)).all()
+    with_slots = set(db.session.scalars(select(Slot.service_id).distinct()))
+    assert {a.id for a in activities} <= with_slots
+    days = db.session.scalar(select(func.count(func.distinct(func.date(Slot.starts_at)))))
+    assert days >= 13
+    roles = Counter(db.session.scalars(select(StaffUser.role)))
+    assert roles == {Role.RECEPTION: 1, Role.STAFF: 1, Role.MANAGER: 1}
+
+
+def test_demo_stays_cover_families_arrivals_departures_and_languages(db):
+    load_demo_data()
+    stays = db.session.scalars(select(Stay)).all()
+    today = hotel_today()
+    assert any(s.arrival_on == today for s in stays)
+    assert any(s.departure_on == today for s in stays)
+    assert sum(1 for s in stays if s.children) >= 15
+    assert any(len(s.children) >= 3 for s in stays)
+    assert len({s.language for s in stays}) >= 8
+    ages = {child.age for s in stays for child in s.children}
+    assert min(ages) <= 2 and max(ages) >= 13
