@@ -45,6 +45,9 @@ class Config:
     HOTEL_CURRENCY = os.environ.get("HOTEL_CURRENCY", "EUR")
     DEFAULT_LANGUAGE = os.environ.get("DEFAULT_LANGUAGE", "en")
     LANGUAGES = LANGUAGES
+    # Families with at least this many children get this discount on every booking.
+    LARGE_FAMILY_MIN_CHILDREN = int(os.environ.get("LARGE_FAMILY_MIN_CHILDREN", "3"))
+    LARGE_FAMILY_DISCOUNT_PERCENT = os.environ.get("LARGE_FAMILY_DISCOUNT_PERCENT", "10")
 
     BABEL_DEFAULT_LOCALE = DEFAULT_LANGUAGE
     BABEL_DEFAULT_TIMEZONE = HOTEL_TIMEZONE

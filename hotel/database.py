@@ -1,19 +1,34 @@
-"""Engine settings that make SQLite safe for several processes at once."""
+"""Engine settings and write transactions that are safe for several processes at once.
+
+On SQLite, a write transaction starts with ``BEGIN IMMEDIATE`` so that it takes the
+write lock before it reads: two processes can then never both read the same counter
+and both decide there is room. With WAL, readers are never blocked, and the busy
+timeout makes a writer wait for another writer instead of failing with "database is
+locked". On PostgreSQL every reservation is a conditional UPDATE, which the database
+serialises on the row.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from hotel.extensions import db
+
+_immediate: ContextVar[bool] = ContextVar("immediate_transaction", default=False)
+
 
 def configure_engine(engine: Engine, busy_timeout_ms: int) -> None:
-    """Give SQLite connections foreign keys, WAL and a busy timeout.
-
-    With WAL, readers never wait for a writer; with the busy timeout a writer waits for
-    another writer instead of failing with "database is locked".
-    """
+    """Give SQLite connections foreign keys, WAL, a busy timeout and our own BEGIN."""
     if engine.dialect.name != "sqlite":
         return
+
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, connection_record):
+        # Let SQLAlchemy's "begin" event, below, issue BEGIN instead of the driver.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
@@ -21,3 +36,25 @@ def configure_engine(engine: Engine, busy_timeout_ms: int) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection):
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if _immediate.get() else "BEGIN")
+
+
+@contextmanager
+def write_transaction() -> Iterator[None]:
+    """Run the block in one write transaction: committed at the end, rolled back on error.
+
+    A read transaction the request may have open is ended first, so that the write
+    transaction starts fresh (``BEGIN IMMEDIATE`` on SQLite) and sees current data.
+    """
+    session = db.session()
+    if session.in_transaction():
+        session.commit()
+    token = _immediate.set(True)
+    try:
+        with session.begin():
+            yield
+    finally:
+        _immediate.reset(token)

@@ -20,7 +20,8 @@ def select_locale() -> str:
         return current_app.config["DEFAULT_LANGUAGE"]
     chosen = request.args.get("lang", "").strip().lower()
     if chosen in languages:
-        session["lang"] = chosen
+        if not request.path.startswith("/api/"):  # the API keeps no cookies
+            session["lang"] = chosen
         return chosen
     if session.get("lang") in languages:
         return session["lang"]

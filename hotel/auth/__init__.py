@@ -12,6 +12,10 @@ def init_app(app: Flask) -> None:
     login.login_message = _l("Please sign in to see this page.")
     login.login_message_category = "info"
 
+    from hotel.auth.guests import load_guest
+
+    app.before_request(load_guest)
+
     @login.user_loader
     def load_staff(user_id: str) -> StaffUser | None:
         kind, _, number = user_id.partition(":")

@@ -1,5 +1,6 @@
 """The domain model, one module per part of the hotel."""
 
+from hotel.models.access import SignInFailure
 from hotel.models.audit import AuditEntry
 from hotel.models.bookings import (
     HOLDING_STATES,
@@ -48,6 +49,7 @@ __all__ = [
     "Role",
     "Service",
     "ServiceText",
+    "SignInFailure",
     "Slot",
     "SlotRule",
     "StaffUser",

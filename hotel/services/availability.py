@@ -1,0 +1,71 @@
+"""What is still free: places per slot, units per day, whether a request can be made."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from hotel.extensions import db
+from hotel.models import Kind, RentalDay, Service, Slot
+from hotel.services.capacity import days_between, units_out_of_service
+from hotel.timekeeping import local_to_utc
+
+
+@dataclass(frozen=True)
+class SlotAvailability:
+    slot: Slot
+    remaining: int
+
+
+@dataclass(frozen=True)
+class DayAvailability:
+    day: date
+    capacity: int
+    remaining: int
+
+
+def slot_availability(service: Service, first: date, last: date,
+                      after: datetime | None = None) -> list[SlotAvailability]:
+    """Return the slots of an activity from ``first`` to ``last`` with places left (one query).
+
+    Closed slots are listed with none left; ``after`` leaves out slots that start earlier.
+    """
+    query = select(Slot).where(
+        Slot.service_id == service.id,
+        Slot.starts_at >= local_to_utc(first, time.min),
+        Slot.starts_at < local_to_utc(last + timedelta(days=1), time.min),
+    )
+    if after is not None:
+        query = query.where(Slot.starts_at > after)
+    slots = db.session.scalars(query.order_by(Slot.starts_at))
+    return [SlotAvailability(slot, slot.remaining) for slot in slots]
+
+
+def rental_availability(service: Service, first: date, last: date) -> list[DayAvailability]:
+    """Return the units of a rental free on each day from ``first`` to ``last`` (two queries).
+
+    A day without a counter row has the stock less the units out of service.
+    """
+    rows = {
+        row.day: row
+        for row in db.session.scalars(
+            select(RentalDay).where(
+                RentalDay.service_id == service.id, RentalDay.day.between(first, last)
+            )
+        )
+    }
+    out = units_out_of_service(service.id, first, last)
+    days = []
+    for day in days_between(first, last):
+        row = rows.get(day)
+        if row is not None:
+            days.append(DayAvailability(day, row.capacity, max(row.capacity - row.booked, 0)))
+        else:
+            capacity = max((service.stock or 0) - out.get(day, 0), 0)
+            days.append(DayAvailability(day, capacity, capacity))
+    return days
+
+
+def can_request(service: Service) -> bool:
+    """Tell whether an on-request service can be asked for: it has no fixed capacity."""
+    return service.kind == Kind.ON_REQUEST and service.active

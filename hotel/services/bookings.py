@@ -1,0 +1,173 @@
+"""Taking bookings whole or not at all, and cancelling items."""
+
+import secrets
+from datetime import datetime, time, timedelta
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from hotel.database import write_transaction
+from hotel.extensions import db
+from hotel.models import (
+    HOLDING_STATES,
+    Booking,
+    BookingItem,
+    ItemState,
+    Package,
+    StaffUser,
+    Stay,
+)
+from hotel.models.types import ZERO, utcnow
+from hotel.services import audit, pricing
+from hotel.services.capacity import release_capacity, reserve_capacity
+from hotel.services.errors import DomainError, NotAllowed
+from hotel.services.rules import CheckedLine, ItemRequest, check_line
+from hotel.timekeeping import local_to_utc
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+def new_reference() -> str:
+    """Return a short booking reference that is easy to read aloud."""
+    return "B" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(7))
+
+
+def _find_submitted(stay_id: int, submission_key: str | None) -> Booking | None:
+    if not submission_key:
+        return None
+    query = select(Booking).where(Booking.stay_id == stay_id,
+                                  Booking.submission_key == submission_key)
+    return db.session.scalar(query)
+
+
+def _initial_state(line: CheckedLine, actor, confirm_now: bool) -> ItemState:
+    if not line.request.service.requires_approval:
+        return ItemState.CONFIRMED
+    if confirm_now and isinstance(actor, StaffUser):
+        return ItemState.CONFIRMED
+    return ItemState.REQUESTED
+
+
+def _book_line(booking: Booking, stay: Stay, line: CheckedLine, actor, confirm_now: bool,
+               package_percent) -> BookingItem:
+    service = line.request.service
+    reserve_capacity(service, line.quantity, slot_id=line.slot.id if line.slot else None,
+                     first=line.first, last=line.last)
+    price = pricing.quote(service, stay, quantity=line.quantity, people=line.people,
+                          on=line.first, days=line.days, hours=line.hours,
+                          package_percent=package_percent)
+    item = BookingItem(
+        service=service, state=_initial_state(line, actor, confirm_now),
+        quantity=line.quantity, slot=line.slot, start_on=line.first,
+        end_on=line.last, starts_at=line.starts_at, details=line.details,
+        note=(line.request.note or "").strip(), unit_price=price.unit_price,
+        subtotal=price.subtotal, discount=price.discount, price=price.price,
+        participants=line.people,
+    )
+    booking.items.append(item)
+    return item
+
+
+def create_booking(stay: Stay, requests: list[ItemRequest], actor, *,
+                   package: Package | None = None, submission_key: str | None = None,
+                   confirm_now: bool = False, now: datetime | None = None) -> Booking:
+    """Book every line or none, holding capacity from this moment.
+
+    ``actor`` is the guest's stay or the member of staff; a second call with the same
+    ``submission_key`` returns the first booking instead of booking twice.
+
+    :raises DomainError: a line breaks a rule (``item`` says which line).
+    :raises Unavailable: a line has not enough capacity left (``item`` says which).
+    """
+    if not requests:
+        raise DomainError(_("Please add at least one service."), "items")
+    now = now or utcnow()
+    stay_id = stay.id
+    try:
+        with write_transaction():
+            existing = _find_submitted(stay_id, submission_key)
+            if existing is not None:
+                return existing
+            stay = db.session.get(Stay, stay_id)
+            lines = []
+            for index, request in enumerate(requests):
+                try:
+                    lines.append(check_line(stay, request, now))
+                except DomainError as error:
+                    raise error.at_item(index) from None
+            booking = Booking(reference=new_reference(), stay=stay, package=package,
+                              currency=current_app.config["HOTEL_CURRENCY"],
+                              submission_key=submission_key,
+                              created_by=actor if isinstance(actor, StaffUser) else None)
+            percent = package.discount_percent if package is not None else None
+            for index, line in enumerate(lines):
+                try:
+                    _book_line(booking, stay, line, actor, confirm_now, percent)
+                except DomainError as error:
+                    raise error.at_item(index) from None
+            booking.total = sum((item.price for item in booking.items), ZERO)
+            booking.discount_total = sum((item.discount for item in booking.items), ZERO)
+            db.session.add(booking)
+            db.session.flush()
+            audit.record("booking.created", booking, actor, reference=booking.reference,
+                         items=len(booking.items), total=booking.total)
+    except IntegrityError:
+        # The same form was submitted twice at once: the other request booked it.
+        db.session.rollback()
+        existing = _find_submitted(stay_id, submission_key)
+        if existing is None:
+            raise
+        return existing
+    return booking
+
+
+def item_starts_at(item: BookingItem) -> datetime:
+    """Return when an item begins: its slot or requested time, or its first day."""
+    return item.starts_at or local_to_utc(item.start_on, time.min)
+
+
+def cancellation_deadline(item: BookingItem) -> datetime:
+    """Return the last moment a guest may cancel the item."""
+    return item_starts_at(item) - timedelta(hours=item.service.cutoff_hours)
+
+
+def can_guest_cancel(item: BookingItem, now: datetime | None = None) -> bool:
+    """Tell whether the guest may still cancel the item."""
+    return item.state in HOLDING_STATES and (now or utcnow()) <= cancellation_deadline(item)
+
+
+def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: str = "",
+                      reason_language: str = "") -> None:
+    """Move an item to a new state inside the caller's write transaction, releasing its
+    capacity when it stops holding it, and log the change.
+    """
+    old_state = item.state
+    if old_state in HOLDING_STATES and new_state not in HOLDING_STATES:
+        release_capacity(item.service, item.quantity, slot_id=item.slot_id,
+                         first=item.start_on, last=item.end_on or item.start_on)
+    item.state = new_state
+    if reason:
+        item.reason, item.reason_language = reason, reason_language
+    audit.record(f"item.{new_state.value}", item, actor, booking=item.booking.reference,
+                 previous=old_state.value, reason=reason or None)
+
+
+def cancel_booking_item(item: BookingItem, actor, now: datetime | None = None) -> BookingItem:
+    """Cancel an item for the guest, giving its capacity back.
+
+    Staff may cancel at any time; a guest only until the service's cut-off.
+
+    :raises NotAllowed: the item is no longer active, or the cut-off has passed.
+    """
+    item_id = item.id
+    with write_transaction():
+        item = db.session.get(BookingItem, item_id)
+        if item.state not in HOLDING_STATES:
+            raise NotAllowed(_("This booking can no longer be cancelled."))
+        if not isinstance(actor, StaffUser) and not can_guest_cancel(item, now):
+            raise NotAllowed(_("The time to cancel this online has passed. "
+                               "Please contact reception."))
+        change_item_state(item, ItemState.CANCELLED, actor)
+    return item

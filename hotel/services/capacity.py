@@ -1,0 +1,146 @@
+"""Reserving and releasing capacity: the only code that changes the booked counters.
+
+Every reservation is one conditional UPDATE (``booked = booked + n WHERE booked + n <=
+capacity``): the database applies it atomically, so two processes can never both take
+the last place. It must run inside ``write_transaction()``; when it raises, the caller's
+transaction is rolled back, and with it anything reserved earlier in the same booking.
+"""
+
+import time
+from datetime import date, timedelta
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import and_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from hotel.extensions import db
+from hotel.models import Kind, OutOfService, RentalDay, Service, Slot
+from hotel.services.errors import Unavailable
+
+
+def days_between(first: date, last: date) -> list[date]:
+    """Return every day from ``first`` to ``last``, both included."""
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def units_out_of_service(service_id: int, first: date, last: date) -> dict[date, int]:
+    """Return, for each day with any, how many units are out of service (one query)."""
+    periods = db.session.execute(
+        select(OutOfService.starts_on, OutOfService.ends_on, OutOfService.units).where(
+            OutOfService.service_id == service_id,
+            OutOfService.starts_on <= last,
+            OutOfService.ends_on >= first,
+        )
+    )
+    out: dict[date, int] = {}
+    for starts_on, ends_on, units in periods:
+        for day in days_between(max(starts_on, first), min(ends_on, last)):
+            out[day] = out.get(day, 0) + units
+    return out
+
+
+def _insert_ignoring_duplicates(rows: list[dict]):
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(RentalDay).values(rows)
+    return statement.on_conflict_do_nothing(index_elements=["service_id", "day"])
+
+
+def ensure_rental_days(service: Service, first: date, last: date) -> None:
+    """Make sure a counter row exists for each day; a new one starts with the free stock."""
+    out = units_out_of_service(service.id, first, last)
+    rows = [
+        {"service_id": service.id, "day": day, "booked": 0,
+         "capacity": max((service.stock or 0) - out.get(day, 0), 0)}
+        for day in days_between(first, last)
+    ]
+    db.session.execute(_insert_ignoring_duplicates(rows))
+
+
+def _unsafe_check_enabled() -> bool:
+    # A deliberately unlocked read-check-write, only for the tests' negative control.
+    return current_app.config.get("TESTING") and current_app.config.get("UNSAFE_CAPACITY")
+
+
+def _reserve_slot(slot_id: int, quantity: int) -> None:
+    if _unsafe_check_enabled():
+        slot = db.session.get(Slot, slot_id)
+        if slot.closed or slot.booked + quantity > slot.capacity:
+            raise Unavailable(_("Sorry, there are not enough places left at this time."))
+        seen = slot.booked
+        time.sleep(0.05)
+        db.session.execute(update(Slot).where(Slot.id == slot_id).values(booked=seen + quantity))
+        return
+    result = db.session.execute(
+        update(Slot)
+        .where(
+            Slot.id == slot_id,
+            Slot.closed.is_(False),
+            Slot.booked + quantity <= Slot.capacity,
+        )
+        .values(booked=Slot.booked + quantity)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        raise Unavailable(_("Sorry, there are not enough places left at this time."))
+
+
+def _reserve_rental(service: Service, first: date, last: date, quantity: int) -> None:
+    ensure_rental_days(service, first, last)
+    days = len(days_between(first, last))
+    if _unsafe_check_enabled():
+        rows = db.session.scalars(select(RentalDay).where(
+            RentalDay.service_id == service.id, RentalDay.day.between(first, last))).all()
+        if any(row.booked + quantity > row.capacity for row in rows):
+            raise Unavailable(_("Sorry, not enough units are free on the days you chose."))
+        seen = {row.id: row.booked for row in rows}
+        time.sleep(0.05)
+        for row_id, booked in seen.items():
+            db.session.execute(
+                update(RentalDay).where(RentalDay.id == row_id).values(booked=booked + quantity)
+            )
+        return
+    result = db.session.execute(
+        update(RentalDay)
+        .where(
+            RentalDay.service_id == service.id,
+            RentalDay.day.between(first, last),
+            RentalDay.booked + quantity <= RentalDay.capacity,
+        )
+        .values(booked=RentalDay.booked + quantity)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != days:
+        raise Unavailable(_("Sorry, not enough units are free on the days you chose."))
+
+
+def reserve_capacity(service: Service, quantity: int, *, slot_id: int | None = None,
+                     first: date | None = None, last: date | None = None) -> None:
+    """Take ``quantity`` places of a slot, or units of a rental on each day, or nothing.
+
+    :raises Unavailable: not enough capacity; the caller's transaction must roll back.
+    """
+    if service.kind == Kind.ACTIVITY:
+        _reserve_slot(slot_id, quantity)
+    elif service.kind == Kind.RENTAL:
+        _reserve_rental(service, first, last, quantity)
+
+
+def release_capacity(service: Service, quantity: int, *, slot_id: int | None = None,
+                     first: date | None = None, last: date | None = None) -> None:
+    """Give back what ``reserve_capacity`` took, for a cancelled or declined item."""
+    if service.kind == Kind.ACTIVITY:
+        db.session.execute(
+            update(Slot)
+            .where(Slot.id == slot_id)
+            .values(booked=Slot.booked - quantity)
+            .execution_options(synchronize_session=False)
+        )
+    elif service.kind == Kind.RENTAL:
+        db.session.execute(
+            update(RentalDay)
+            .where(and_(RentalDay.service_id == service.id, RentalDay.day.between(first, last)))
+            .values(booked=RentalDay.booked - quantity)
+            .execution_options(synchronize_session=False)
+        )
