@@ -1,11 +1,13 @@
 """Fixtures: the app on a real database (SQLite, and PostgreSQL when configured)."""
 
 import os
-from contextlib import contextmanager
+import uuid
+from contextlib import ExitStack, contextmanager
 
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import make_url
 
 from config import TestingConfig, database_url
 from hotel import create_app
@@ -46,25 +48,46 @@ def make_config(url: str) -> type[TestingConfig]:
     return type("BoundTestingConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": url})
 
 
+@contextmanager
+def private_postgres_database(url: str):
+    """Create a database of our own on the server at ``url``, and drop it afterwards.
+
+    Each test run gets its own, so that runs at the same time cannot disturb each other.
+    """
+    server_url = make_url(database_url(url))
+    name = f"hotel_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server_url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def app(request, tmp_path_factory):
     """The application with an empty schema on each backend in turn."""
-    if request.param == "postgresql":
+    with ExitStack() as stack:
+        yield from _app_on(request.param, stack, tmp_path_factory)
+
+
+def _app_on(backend: str, stack: ExitStack, tmp_path_factory):
+    if backend == "postgresql":
         reason = postgres_reachable(POSTGRES_URL)
         if reason:
             if REQUIRE_POSTGRES:
                 pytest.exit(f"PostgreSQL is required but not reachable: {reason}", returncode=3)
             pytest.skip(f"PostgreSQL not reachable: {reason}")
-        url = database_url(POSTGRES_URL)
+        url = stack.enter_context(private_postgres_database(POSTGRES_URL))
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
     application = create_app(make_config(url))
-    application.config["BACKEND"] = request.param
+    application.config["BACKEND"] = backend
     application.test_client_class = FreshContextClient
     with application.app_context():
-        if request.param == "postgresql":
-            with _db.engine.begin() as connection:
-                connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
         _db.create_all()
     yield application
     with application.app_context():

@@ -1,18 +1,14 @@
 """The migrations build the whole schema from empty, on SQLite and on PostgreSQL."""
 
-import uuid
-
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect
 
-from config import database_url
 from hotel import create_app
 from hotel.extensions import db
-from tests.conftest import POSTGRES_URL, make_config, postgres_reachable
+from tests.conftest import POSTGRES_URL, make_config, postgres_reachable, private_postgres_database
 
 
 def _schema_difference(app) -> list:
@@ -44,15 +40,5 @@ def test_migrations_build_the_schema_on_postgresql():
     reason = postgres_reachable(POSTGRES_URL)
     if reason:
         pytest.fail(f"PostgreSQL not reachable: {reason}")
-    server_url = make_url(database_url(POSTGRES_URL))
-    name = f"hotel_migrations_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        url = server_url.set(database=name).render_as_string(hide_password=False)
+    with private_postgres_database(POSTGRES_URL) as url:
         _check_migrations_build_the_model(url)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
