@@ -1,10 +1,13 @@
 """Choosing the reader's language, and formatting for it."""
 
+from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from babel import Locale
+from babel.dates import format_skeleton
 from flask import Flask, current_app, g, has_request_context, request, session
-from flask_babel import format_currency, get_locale
+from flask_babel import format_currency, format_time, get_locale
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
 
@@ -47,6 +50,18 @@ def text_direction(language: str | None = None) -> str:
     return "rtl" if (language or current_language()) in RTL_LANGUAGES else "ltr"
 
 
+def day_label(value: date | datetime) -> str:
+    """Return a short date with its weekday in the reader's locale ("Tue, Nov 24")."""
+    if isinstance(value, datetime):
+        value = value.astimezone(ZoneInfo(select_timezone())).date()
+    return format_skeleton("MMMEd", value, locale=get_locale())
+
+
+def time_label(value: datetime) -> str:
+    """Return a time of day at the hotel in the reader's locale."""
+    return format_time(value, "short")
+
+
 def money(amount: Decimal, currency: str | None = None) -> str:
     """Format an amount of money in the reader's locale."""
     return format_currency(amount, currency or current_app.config["HOTEL_CURRENCY"])
@@ -65,7 +80,7 @@ def language_name(code: str) -> str:
 
 def init_app(app: Flask) -> None:
     """Make the language helpers available to every template."""
-    app.jinja_env.filters["money"] = money
+    app.jinja_env.filters.update(money=money, day=day_label, time=time_label)
     app.jinja_env.globals.update(
         localized=localized,
         language_name=language_name,

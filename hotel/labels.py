@@ -44,6 +44,18 @@ ROLE_LABELS = {
 }
 
 
+REQUEST_FIELD_LABELS = {
+    "pickup_place": _l("Pick-up place"),
+    "destination": _l("Destination"),
+    "flight_number": _l("Flight or train number"),
+    "passengers": _l("Passengers"),
+    "hours": _l("Hours"),
+    "reason": _l("Reason for the visit"),
+    "interests": _l("What would you like to see?"),
+    "event_name": _l("Event"),
+}
+
+
 def init_app(app: Flask) -> None:
     """Make the labels available to every template."""
     app.jinja_env.globals.update(
@@ -52,4 +64,5 @@ def init_app(app: Flask) -> None:
         PRICING_UNIT_LABELS=PRICING_UNIT_LABELS,
         STATE_LABELS=STATE_LABELS,
         ROLE_LABELS=ROLE_LABELS,
+        REQUEST_FIELD_LABELS=REQUEST_FIELD_LABELS,
     )

@@ -4,4 +4,10 @@ from flask import Blueprint
 
 bp = Blueprint("guest", __name__)
 
-from hotel.guest import routes  # noqa: E402,F401  (routes attach to bp)
+
+@bp.app_context_processor
+def guest_globals():
+    """Let every page show the signed-in guest's basket size."""
+    return {"basket_count": basket.count}
+
+from hotel.guest import basket, booking, routes  # noqa: E402,F401  (routes attach to bp)

@@ -52,8 +52,12 @@ def record_failure(*keys: str) -> None:
     db.session.commit()
 
 
-def find_stay(identifier: str) -> Stay | None:
-    """Return the current or next stay with this booking reference or room number."""
+def find_stay(identifier: str, last_name: str | None = None) -> Stay | None:
+    """Return the current or next stay with this booking reference or room number.
+
+    A room can have two such stays (on changeover day, or a guest booked for later):
+    given ``last_name``, the stay of the lead guest with that name is preferred.
+    """
     identifier = identifier.strip()
     if not identifier:
         return None
@@ -61,9 +65,14 @@ def find_stay(identifier: str) -> Stay | None:
         select(Stay)
         .where(or_(func.upper(Stay.reference) == identifier.upper(), Stay.room == identifier))
         .where(Stay.departure_on >= hotel_today())
-        .order_by(Stay.arrival_on)
+        .order_by(Stay.arrival_on, Stay.id)
     )
-    return db.session.scalars(query).first()
+    stays = db.session.scalars(query).all()
+    if last_name is not None:
+        key = fold_name(last_name)
+        named = [stay for stay in stays if stay.last_name_key == key]
+        stays = named or stays
+    return stays[0] if stays else None
 
 
 def sign_in_guest(identifier: str, last_name: str, client: str) -> Stay:
@@ -76,7 +85,7 @@ def sign_in_guest(identifier: str, last_name: str, client: str) -> Stay:
     """
     client_key = f"guest-client:{client}"
     check_not_throttled(client_key)
-    stay = find_stay(identifier)
+    stay = find_stay(identifier, last_name)
     account_key = f"stay:{stay.id}" if stay is not None else None
     if account_key:
         check_not_throttled(client_key, account_key)

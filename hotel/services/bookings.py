@@ -27,6 +27,7 @@ from hotel.services.rules import CheckedLine, ItemRequest, check_line
 from hotel.timekeeping import local_to_utc
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+PACKAGE_MIN_SERVICES = 2  # a package booking takes at least this many of its services
 
 
 def new_reference() -> str:
@@ -40,6 +41,19 @@ def _find_submitted(stay_id: int, submission_key: str | None) -> Booking | None:
     query = select(Booking).where(Booking.stay_id == stay_id,
                                   Booking.submission_key == submission_key)
     return db.session.scalar(query)
+
+
+def check_package(package: Package, requests: list[ItemRequest]) -> None:
+    """:raises DomainError: a line is not part of the package, or too few services are."""
+    included = {entry.service_id for entry in package.entries}
+    if not package.active:
+        raise DomainError(_("This package is not offered at the moment."), "package")
+    for index, request in enumerate(requests):
+        if request.service.id not in included:
+            raise DomainError(_("This service is not part of the package."), "service", index)
+    if len({request.service.id for request in requests}) < PACKAGE_MIN_SERVICES:
+        raise DomainError(_("Please choose at least %(num)d services of the package.",
+                            num=PACKAGE_MIN_SERVICES), "package")
 
 
 def _initial_state(line: CheckedLine, actor, confirm_now: bool) -> ItemState:
@@ -83,6 +97,8 @@ def create_booking(stay: Stay, requests: list[ItemRequest], actor, *,
     """
     if not requests:
         raise DomainError(_("Please add at least one service."), "items")
+    if package is not None:
+        check_package(package, requests)
     now = now or utcnow()
     stay_id = stay.id
     try:
@@ -141,9 +157,16 @@ def can_guest_cancel(item: BookingItem, now: datetime | None = None) -> bool:
 def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: str = "",
                       reason_language: str = "") -> None:
     """Move an item to a new state inside the caller's write transaction, releasing its
-    capacity when it stops holding it, and log the change.
+    capacity when it stops holding it (or taking it again when it holds it anew), and log
+    the change.
+
+    :raises Unavailable: the item is taken back but its places have been sold meanwhile.
     """
     old_state = item.state
+    if old_state not in HOLDING_STATES and new_state in HOLDING_STATES:
+        # Taken back, e.g. a decline reversed: the item needs its places again.
+        reserve_capacity(item.service, item.quantity, slot_id=item.slot_id,
+                         first=item.start_on, last=item.end_on or item.start_on)
     if old_state in HOLDING_STATES and new_state not in HOLDING_STATES:
         release_capacity(item.service, item.quantity, slot_id=item.slot_id,
                          first=item.start_on, last=item.end_on or item.start_on)
@@ -157,13 +180,16 @@ def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: st
 def cancel_booking_item(item: BookingItem, actor, now: datetime | None = None) -> BookingItem:
     """Cancel an item for the guest, giving its capacity back.
 
-    Staff may cancel at any time; a guest only until the service's cut-off.
+    Staff may cancel at any time; a guest only their own items, until the service's cut-off.
 
-    :raises NotAllowed: the item is no longer active, or the cut-off has passed.
+    :raises NotAllowed: the item is another stay's or no longer active, or the cut-off
+        has passed.
     """
     item_id = item.id
     with write_transaction():
         item = db.session.get(BookingItem, item_id)
+        if isinstance(actor, Stay) and item.booking.stay_id != actor.id:
+            raise NotAllowed(_("You can only cancel your own bookings."))
         if item.state not in HOLDING_STATES:
             raise NotAllowed(_("This booking can no longer be cancelled."))
         if not isinstance(actor, StaffUser) and not can_guest_cancel(item, now):

@@ -64,6 +64,14 @@ def _age(member: PartyMember, on: date) -> int:
     return age
 
 
+def member_fits(service: Service, member: PartyMember, on: date) -> bool:
+    """Tell whether a party member's age on a day is within the service's limits."""
+    age = _age(member, on)
+    too_young = service.min_age is not None and age < service.min_age
+    too_old = service.max_age is not None and age > service.max_age
+    return not (too_young or too_old)
+
+
 def check_age_limits(service: Service, people: list[PartyMember], on: date) -> None:
     """:raises DomainError: someone taking part is younger or older than the service allows."""
     for member in people:
@@ -81,6 +89,10 @@ def _participants(stay: Stay, request: ItemRequest, quantity: int) -> list[Party
     if not request.participant_ids:
         if request.service.kind == Kind.RENTAL:
             return []
+        if request.service.capacity_unit == CapacityUnit.PERSONS and quantity > len(members):
+            # Booking fewer places than asked for, without a word, would surprise the guest.
+            raise DomainError(_("There are only %(num)d people in your party.",
+                                num=len(members)), "quantity")
         return stay.members[:quantity]
     ids = list(dict.fromkeys(request.participant_ids))
     if any(member_id not in members for member_id in ids):

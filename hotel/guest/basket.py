@@ -1,0 +1,120 @@
+"""The guest's basket: lines kept in the session until checkout."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from flask import session
+from sqlalchemy import select
+
+from hotel.extensions import db
+from hotel.models import Service, Stay
+from hotel.models.types import utcnow
+from hotel.services import pricing
+from hotel.services.errors import DomainError
+from hotel.services.rules import CheckedLine, ItemRequest, check_line
+
+MAX_LINES = 20
+
+
+def _plain(request: ItemRequest) -> dict:
+    return {
+        "service": request.service.slug,
+        "quantity": request.quantity,
+        "slot_id": request.slot_id,
+        "start_on": request.start_on.isoformat() if request.start_on else None,
+        "end_on": request.end_on.isoformat() if request.end_on else None,
+        "starts_at": request.starts_at.isoformat() if request.starts_at else None,
+        "participants": list(request.participant_ids),
+        "details": dict(request.details),
+        "note": request.note,
+    }
+
+
+def _lines() -> list[dict]:
+    lines = session.get("basket")
+    return lines if isinstance(lines, list) else []
+
+
+def add_line(request: ItemRequest) -> bool:
+    """Put a line in the basket; return False when the basket is full."""
+    lines = _lines()
+    if len(lines) >= MAX_LINES:
+        return False
+    session["basket"] = [*lines, _plain(request)]
+    return True
+
+
+def remove_line(index: int) -> None:
+    """Take a line out of the basket, if there is such a line."""
+    lines = _lines()
+    if 0 <= index < len(lines):
+        session["basket"] = lines[:index] + lines[index + 1:]
+
+
+def clear() -> None:
+    """Empty the basket and start a new checkout key."""
+    session.pop("basket", None)
+    session.pop("checkout_key", None)
+
+
+def count() -> int:
+    return len(_lines())
+
+
+def checkout_key() -> str:
+    """Return the key that makes this basket's checkout happen once."""
+    if "checkout_key" not in session:
+        session["checkout_key"] = secrets.token_urlsafe(16)
+    return session["checkout_key"]
+
+
+def _parse_date(value):
+    return date.fromisoformat(value) if value else None
+
+
+def requests() -> list[ItemRequest]:
+    """Return the basket's lines as booking requests (two queries for all services)."""
+    lines = _lines()
+    slugs = {line.get("service") for line in lines}
+    query = select(Service).where(Service.slug.in_(slugs))
+    services = {service.slug: service for service in db.session.scalars(query)}
+    found = []
+    for line in lines:
+        service = services.get(line.get("service"))
+        if service is None:
+            continue
+        found.append(ItemRequest(
+            service=service, quantity=line.get("quantity") or 1, slot_id=line.get("slot_id"),
+            start_on=_parse_date(line.get("start_on")), end_on=_parse_date(line.get("end_on")),
+            starts_at=datetime.fromisoformat(line["starts_at"]) if line.get("starts_at") else None,
+            participant_ids=line.get("participants") or [], details=line.get("details") or {},
+            note=line.get("note") or "",
+        ))
+    return found
+
+
+@dataclass
+class BasketLine:
+    """A basket line as the basket page shows it: its price, or why it cannot be booked."""
+
+    request: ItemRequest
+    quote: pricing.Quote | None = None
+    error: str | None = None
+    checked: CheckedLine | None = None
+
+
+def priced_lines(stay: Stay) -> list[BasketLine]:
+    """Check and price every line of the basket, without booking anything."""
+    now = utcnow()
+    result = []
+    for request in requests():
+        try:
+            line = check_line(stay, request, now)
+        except DomainError as error:
+            result.append(BasketLine(request, error=error.message))
+            continue
+        quote = pricing.quote(request.service, stay, quantity=line.quantity, people=line.people,
+                              on=line.first, days=line.days, hours=line.hours)
+        result.append(BasketLine(request, quote=quote, checked=line))
+    return result

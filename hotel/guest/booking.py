@@ -1,0 +1,231 @@
+"""Routes of the guest's booking flow: basket, checkout, confirmation, my bookings."""
+
+from flask import Response, abort, flash, g, redirect, render_template, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from hotel.auth.guests import guest_required
+from hotel.extensions import db
+from hotel.guest import basket, bp
+from hotel.guest.forms import (
+    ActionForm,
+    CheckoutForm,
+    form_to_request,
+    make_line_form,
+    make_package_forms,
+)
+from hotel.guest.routes import service_availability
+from hotel.i18n import localized
+from hotel.models import Booking, BookingItem, ItemState, Kind, Service
+from hotel.models.types import ZERO, utcnow
+from hotel.services import catalog
+from hotel.services.bookings import can_guest_cancel, cancel_booking_item, create_booking
+from hotel.services.calendar import booking_calendar
+from hotel.services.errors import DomainError
+from hotel.services.rules import check_line
+
+
+@bp.post("/services/<slug>/add")
+@guest_required
+def add_to_basket(slug: str):
+    """Check a service's form and put the line in the basket."""
+    service = catalog.find_service(slug)
+    if service is None:
+        abort(404)
+    availability = service_availability(service, g.stay)
+    slots = availability if service.kind == Kind.ACTIVITY else ()
+    form = make_line_form(service, g.stay, slots)
+    if form.validate_on_submit():
+        line = form_to_request(form, service)
+        try:
+            check_line(g.stay, line, utcnow())
+        except DomainError as error:
+            _attach_error(form, error)
+        else:
+            if basket.add_line(line):
+                flash(_("Added to your basket."), "success")
+                return redirect(url_for("guest.show_basket"))
+            flash(_("Your basket is full. Please book what is in it first."), "error")
+    return render_template("guest/service.html", service=service, availability=availability,
+                           form=form, stay=g.stay), 422
+
+
+def _attach_error(form, error: DomainError) -> None:
+    """Show a rule's message next to the field it is about, or above the form."""
+    names = {"start_date": "start_date", "end_date": "end_date", "slot_id": "slot_id",
+             "participants": "participants", "quantity": "quantity", "starts_at": "date",
+             "note": "note"}
+    name = names.get(error.field or "") or f"detail_{error.field}"
+    if name in form:
+        form[name].errors = [*form[name].errors, error.message]
+    else:
+        form.form_errors.append(error.message)
+
+
+@bp.get("/basket")
+@guest_required
+def show_basket():
+    """Show the basket with a price per line and the total."""
+    lines = basket.priced_lines(g.stay)
+    total = sum((line.quote.price for line in lines if line.quote), ZERO)
+    discount = sum((line.quote.discount for line in lines if line.quote), ZERO)
+    form = CheckoutForm(submission_key=basket.checkout_key())
+    return render_template("guest/basket.html", lines=lines, total=total, discount=discount,
+                           form=form, remove_form=ActionForm())
+
+
+@bp.post("/basket/<int:index>/remove")
+@guest_required
+def remove_from_basket(index: int):
+    """Take one line out of the basket."""
+    basket.remove_line(index)
+    return redirect(url_for("guest.show_basket"))
+
+
+@bp.post("/basket/checkout")
+@guest_required
+def checkout():
+    """Book everything in the basket at once."""
+    form = CheckoutForm()
+    requests = basket.requests()
+    if not form.validate_on_submit() or not requests:
+        flash(_("Your basket is empty."), "info")
+        return redirect(url_for("guest.show_basket"))
+    try:
+        booking = create_booking(g.stay, requests, g.stay,
+                                 submission_key=form.submission_key.data or None)
+    except DomainError as error:
+        flash(_line_message(error, requests), "error")
+        return redirect(url_for("guest.show_basket"))
+    basket.clear()
+    flash(_("Thank you! Your booking is made."), "success")
+    return redirect(url_for("guest.confirmation", reference=booking.reference))
+
+
+def _line_message(error: DomainError, requests) -> str:
+    if error.item is None or error.item >= len(requests):
+        return error.message
+    return _("%(service)s: %(message)s", service=localized(requests[error.item].service),
+             message=error.message)
+
+
+def own_booking(reference: str) -> Booking:
+    """Return the signed-in guest's booking with this reference, or 404."""
+    query = (
+        select(Booking)
+        .where(Booking.reference == reference, Booking.stay_id == g.stay.id)
+        .options(selectinload(Booking.items).options(
+            selectinload(BookingItem.service).selectinload(Service.texts),
+            selectinload(BookingItem.participants),
+            selectinload(BookingItem.slot),
+        ))
+    )
+    booking = db.session.scalar(query)
+    if booking is None:
+        abort(404)
+    return booking
+
+
+@bp.get("/bookings/<reference>")
+@guest_required
+def confirmation(reference: str):
+    """Show a booking: its reference, items and total."""
+    return render_template("guest/confirmation.html", booking=own_booking(reference))
+
+
+@bp.get("/bookings/<reference>.ics")
+@guest_required
+def booking_ics(reference: str):
+    """Download a booking's items as calendar events."""
+    booking = own_booking(reference)
+    body = booking_calendar(booking)
+    return Response(body, mimetype="text/calendar", headers={
+        "Content-Disposition": f'attachment; filename="{booking.reference}.ics"'})
+
+
+@bp.get("/my-bookings")
+@guest_required
+def my_bookings():
+    """List the guest's booked items by state, with cancel where it is still allowed."""
+    return render_my_bookings()
+
+
+def render_my_bookings(status: int = 200):
+    """Render "My bookings" for the signed-in guest in a constant number of queries."""
+    query = (
+        select(BookingItem)
+        .join(Booking)
+        .where(Booking.stay_id == g.stay.id)
+        .options(
+            selectinload(BookingItem.service).selectinload(Service.texts),
+            selectinload(BookingItem.participants),
+            selectinload(BookingItem.booking),
+        )
+        .order_by(BookingItem.start_on, BookingItem.starts_at, BookingItem.id)
+    )
+    items = db.session.scalars(query).all()
+    now = utcnow()
+    cancellable = {item.id for item in items if can_guest_cancel(item, now)}
+    groups = [(state, [i for i in items if i.state == state]) for state in ItemState]
+    return render_template("guest/my_bookings.html", items=items, cancellable=cancellable,
+                           groups=[(state, group) for state, group in groups if group],
+                           cancel_form=ActionForm()), status
+
+
+@bp.post("/my-bookings/items/<int:item_id>/cancel")
+@guest_required
+def cancel_item(item_id: int):
+    """Cancel one of the guest's items."""
+    item = db.session.scalar(
+        select(BookingItem).join(Booking)
+        .where(BookingItem.id == item_id, Booking.stay_id == g.stay.id)
+    )
+    if item is None:
+        abort(404)
+    try:
+        cancel_booking_item(item, g.stay)
+    except DomainError as error:
+        flash(error.message, "error")
+        return render_my_bookings(status=409)
+    flash(_("The booking is cancelled."), "success")
+    return redirect(url_for("guest.my_bookings"))
+
+
+def _package_forms(package):
+    return make_package_forms(package, g.stay,
+                              lambda service: service_availability(service, g.stay))
+
+
+@bp.route("/packages/<slug>/book", methods=["GET", "POST"])
+@guest_required
+def book_package(slug: str):
+    """Let the guest pick the dates or times of the package's services and book them."""
+    package = catalog.find_package(slug)
+    if package is None:
+        abort(404)
+    form = ActionForm()
+    lines = _package_forms(package)
+    status = 200
+    if form.validate_on_submit():
+        chosen = [(service, sub) for service, sub, _days in lines if sub.include.data]
+        valid = all([sub.validate() for _service, sub in chosen])  # show every error
+        requests = [form_to_request(sub, service) for service, sub in chosen] if valid else []
+        if valid:
+            try:
+                booking = create_booking(g.stay, requests, g.stay, package=package)
+            except DomainError as error:
+                _package_error(form, chosen, error)
+            else:
+                flash(_("Thank you! Your package is booked."), "success")
+                return redirect(url_for("guest.confirmation", reference=booking.reference))
+        status = 422
+    return render_template("guest/package_book.html", package=package, form=form,
+                           lines=lines), status
+
+
+def _package_error(form, chosen, error: DomainError) -> None:
+    if error.item is not None and error.item < len(chosen):
+        _attach_error(chosen[error.item][1], error)
+    else:
+        form.form_errors.append(error.message)
