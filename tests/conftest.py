@@ -39,6 +39,9 @@ class FreshContextClient(FlaskClient):
     """
 
     def open(self, *args, **kwargs):
+        # End the test's own transaction: on SQLite (WAL) an open read transaction would
+        # keep showing the test the database as it was before the request.
+        _db.session.commit()
         with self.application.app_context():
             return super().open(*args, **kwargs)
 

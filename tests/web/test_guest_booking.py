@@ -1,0 +1,216 @@
+"""The guest's booking flow through the pages: sign-in, basket, checkout, my bookings."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from hotel.models import Booking, BookingItem, ItemState, Kind, PricingUnit, Slot
+from hotel.models.types import utcnow
+from hotel.services.bookings import create_booking
+from hotel.services.rules import ItemRequest
+from hotel.timekeeping import hotel_today
+from tests.factories import make_package, make_service, make_slot, make_stay
+from tests.helpers import csrf_token, post_form, sign_in_as
+
+
+@pytest.fixture
+def hotel(db):
+    """Two families, a crib, a kids club with a slot tomorrow, and a family package."""
+    today = hotel_today()
+    crib = make_service("crib", kind=Kind.RENTAL, pricing_unit=PricingUnit.PER_UNIT_NIGHT,
+                        price="8.00", stock=2, max_quantity=2,
+                        texts={"en": ("Crib", "A cot."), "ko": ("아기 침대", "침대.")})
+    club = make_service("kids-club", price="15.00", min_age=4, max_age=12, max_quantity=6,
+                        texts={"en": ("Kids club", "Play."), "ko": ("키즈 클럽", "놀이.")})
+    slot = make_slot(club, utcnow() + timedelta(days=2), capacity=3)
+    package = make_package([crib, club], slug="family", discount="10")
+    kim = make_stay("LP10001", last_name="Kim", arrival_on=today, nights=4, children=[6, 2])
+    other = make_stay("LP10002", last_name="Müller", arrival_on=today, nights=4, children=[8])
+    db.session.commit()
+    return {"crib": crib, "club": club, "slot": slot, "package": package, "kim": kim,
+            "other": other, "today": today}
+
+
+def booking_count(db) -> int:
+    return db.session.scalar(select(func.count(Booking.id)))
+
+
+def test_guest_signs_in_with_reference_and_any_case_of_the_name(client, hotel):
+    response = post_form(client, "/sign-in", {"identifier": "lp10002", "last_name": "MULLER"})
+    assert response.status_code == 302
+    assert client.get("/my-bookings").status_code == 200
+
+
+def test_wrong_name_is_refused_with_a_message_and_no_session(client, hotel):
+    response = post_form(client, "/sign-in", {"identifier": "LP10001", "last_name": "Park"})
+    assert response.status_code == 422
+    assert "could not find a current stay" in response.text
+    assert client.get("/my-bookings").status_code == 302
+
+
+def test_sign_in_redirects_only_to_our_own_pages(client, hotel):
+    for target, expected in [("/basket", "/basket"), ("https://evil.example/", "/"),
+                             ("//evil.example/x", "/")]:
+        client.get("/")
+        with client.session_transaction() as session:
+            session.clear()
+        response = post_form(client, f"/sign-in?next={target}",
+                             {"identifier": "LP10001", "last_name": "kim"})
+        assert response.headers["Location"] == expected
+
+
+def test_guest_books_a_slot_and_a_crib_through_the_basket(client, hotel, db):
+    sign_in_as(client, hotel["kim"])
+    kim = hotel["kim"]
+    child = kim.children[0]
+    response = post_form(client, "/services/kids-club/add",
+                         {"slot_id": hotel["slot"].id, "participants": [child.id]})
+    assert response.status_code == 302
+    today = hotel["today"].isoformat()
+    response = post_form(client, "/services/crib/add",
+                         {"start_date": today, "end_date": today, "quantity": 1})
+    assert response.status_code == 302
+    basket = client.get("/basket").text
+    assert "€15.00" in basket and "€8.00" in basket and "€23.00" in basket
+    token = csrf_token(client, "/basket")
+    key = client.get("/basket").text.split('name="submission_key" type="hidden" value="')[1][:22]
+    first = client.post("/basket/checkout", data={"csrf_token": token, "submission_key": key})
+    assert first.status_code == 302
+    confirmation = client.get(first.headers["Location"]).text
+    assert "€23.00" in confirmation
+    # Submitting the same basket again does not book twice.
+    again = client.post("/basket/checkout", data={"csrf_token": token, "submission_key": key})
+    assert again.status_code == 302
+    assert booking_count(db) == 1
+    assert db.session.get(Slot, hotel["slot"].id).booked == 1
+
+
+def test_adding_a_line_that_breaks_a_rule_shows_the_message_and_books_nothing(client, hotel,
+                                                                             db):
+    sign_in_as(client, hotel["kim"])
+    toddler = hotel["kim"].children[1]
+    response = post_form(client, "/services/kids-club/add",
+                         {"slot_id": hotel["slot"].id, "participants": [toddler.id]})
+    assert response.status_code == 422
+    assert "too young" in response.text
+    after_departure = (hotel["today"] + timedelta(days=10)).isoformat()
+    response = post_form(client, "/services/crib/add",
+                         {"start_date": after_departure, "end_date": after_departure,
+                          "quantity": 1})
+    assert response.status_code == 422
+    assert "within your stay" in response.text
+    response = post_form(client, "/services/crib/add",
+                         {"start_date": "not-a-date", "end_date": "", "quantity": "x"})
+    assert response.status_code == 422
+    with client.session_transaction() as session:
+        assert not session.get("basket")
+    assert booking_count(db) == 0
+
+
+def test_package_is_booked_from_one_form_with_its_discount(client, hotel, db):
+    sign_in_as(client, hotel["kim"])
+    child = hotel["kim"].children[0]
+    today = hotel["today"].isoformat()
+    response = post_form(client, "/packages/family/book", {
+        "crib-include": "y", "crib-start_date": today, "crib-end_date": today,
+        "crib-quantity": 1,
+        "kids-club-include": "y", "kids-club-slot_id": hotel["slot"].id,
+        "kids-club-participants": [child.id],
+    }, token_from="/packages/family/book")
+    assert response.status_code == 302, response.text
+    booking = db.session.scalar(select(Booking))
+    assert booking.package.slug == "family"
+    assert str(booking.total) == "20.70"  # (8 + 15) less 10 %
+
+
+def test_package_with_one_service_is_refused(client, hotel, db):
+    sign_in_as(client, hotel["kim"])
+    today = hotel["today"].isoformat()
+    response = post_form(client, "/packages/family/book", {
+        "crib-include": "y", "crib-start_date": today, "crib-end_date": today,
+        "crib-quantity": 1}, token_from="/packages/family/book")
+    assert response.status_code == 422
+    assert "at least 2 services" in response.text
+    assert booking_count(db) == 0
+
+
+def test_guest_cancels_own_item_and_capacity_comes_back(client, hotel, db):
+    kim = hotel["kim"]
+    booking = create_booking(kim, [ItemRequest(hotel["club"], slot_id=hotel["slot"].id,
+                                               participant_ids=[kim.children[0].id])], kim)
+    item_id = booking.items[0].id
+    sign_in_as(client, kim)
+    page = client.get("/my-bookings").text
+    assert "Kids club" in page
+    response = post_form(client, f"/my-bookings/items/{item_id}/cancel", token_from="/my-bookings")
+    assert response.status_code == 302
+    assert db.session.get(BookingItem, item_id).state == ItemState.CANCELLED
+    assert db.session.get(Slot, hotel["slot"].id).booked == 0
+
+
+def _book_for(stay, hotel):
+    return create_booking(stay, [ItemRequest(hotel["club"], slot_id=hotel["slot"].id,
+                                             participant_ids=[stay.children[0].id])], stay)
+
+
+def test_guest_cannot_see_or_cancel_another_guests_booking(client, hotel, db):
+    theirs = _book_for(hotel["other"], hotel)
+    reference, item_id = theirs.reference, theirs.items[0].id
+    sign_in_as(client, hotel["kim"])
+    assert client.get(f"/bookings/{reference}").status_code == 404
+    assert client.get(f"/bookings/{reference}.ics").status_code == 404
+    response = post_form(client, f"/my-bookings/items/{item_id}/cancel")
+    assert response.status_code == 404
+    assert db.session.get(BookingItem, item_id).state == ItemState.CONFIRMED
+    assert reference not in client.get("/my-bookings").text
+
+
+def test_guest_pages_need_a_signed_in_guest(client, hotel):
+    for path in ["/basket", "/my-bookings", "/packages/family/book", "/bookings/BXXXX"]:
+        response = client.get(path)
+        assert response.status_code == 302
+        assert "/sign-in?next=" in response.headers["Location"]
+
+
+def test_ics_download_has_an_event_per_item(client, hotel):
+    booking = _book_for(hotel["kim"], hotel)
+    sign_in_as(client, hotel["kim"])
+    response = client.get(f"/bookings/{booking.reference}.ics")
+    assert response.status_code == 200
+    assert response.mimetype == "text/calendar"
+    body = response.get_data(as_text=True)
+    assert body.count("BEGIN:VEVENT") == 1
+    assert "SUMMARY:Kids club" in body
+
+
+def test_session_ends_with_the_stay(client, hotel):
+    sign_in_as(client, hotel["kim"])
+    with client.session_transaction() as session:
+        session["stay_until"] = (utcnow() - timedelta(seconds=1)).isoformat()
+    assert client.get("/my-bookings").status_code == 302
+
+
+@pytest.mark.parametrize("path_name", ["service", "basket", "my_bookings"])
+def test_guest_pages_use_a_constant_number_of_queries(client, hotel, db, count_queries,
+                                                     path_name):
+    kim = hotel["kim"]
+    paths = {"service": "/services/kids-club", "basket": "/basket",
+             "my_bookings": "/my-bookings"}
+    sign_in_as(client, kim)
+
+    def book(times: int) -> None:
+        for _ in range(times):
+            slot = make_slot(hotel["club"], utcnow() + timedelta(days=3), capacity=50)
+            db.session.commit()
+            create_booking(kim, [ItemRequest(hotel["club"], slot_id=slot.id,
+                                             participant_ids=[kim.children[0].id])], kim)
+
+    book(2)
+    with count_queries() as few:
+        assert client.get(paths[path_name]).status_code == 200
+    book(25)
+    with count_queries() as many:
+        assert client.get(paths[path_name]).status_code == 200
+    assert many.count == few.count
+
