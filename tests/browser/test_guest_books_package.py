@@ -1,5 +1,7 @@
 """A guest books the family package with a crib and a kids-club slot in real Chromium."""
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
@@ -50,7 +52,7 @@ def test_guest_books_family_package_and_downloads_the_calendar(page, live_app):
 
     with page.expect_download() as download:
         page.click("text=Add to my calendar")
-    calendar = open(download.value.path(), encoding="utf-8").read()
+    calendar = Path(download.value.path()).read_text(encoding="utf-8")
     assert download.value.suggested_filename == f"{reference_shown}.ics"
     assert calendar.count("BEGIN:VEVENT") == 2
     assert "SUMMARY:Kids club" in calendar
