@@ -42,11 +42,15 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
 
-    from hotel import auth, cli, errors, guest, labels
+    from hotel import auth, cli, desk, errors, guest, labels
 
     labels.init_app(app)
     auth.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     app.register_blueprint(guest.bp)
+    app.register_blueprint(desk.bp)
+    from hotel import api
+
+    app.register_blueprint(api.bp)
     return app

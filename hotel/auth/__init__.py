@@ -11,6 +11,7 @@ def init_app(app: Flask) -> None:
     """Tell Flask-Login how to load staff and where they sign in."""
     login.login_message = _l("Please sign in to see this page.")
     login.login_message_category = "info"
+    login.login_view = "desk.login"
 
     from hotel.auth.guests import load_guest
 

@@ -4,6 +4,7 @@ from hotel.models.access import SignInFailure
 from hotel.models.audit import AuditEntry
 from hotel.models.bookings import (
     HOLDING_STATES,
+    RELEASED_STATES,
     Booking,
     BookingItem,
     ItemState,
@@ -28,6 +29,7 @@ from hotel.models.stays import PartyMember, Stay, fold_name
 
 __all__ = [
     "HOLDING_STATES",
+    "RELEASED_STATES",
     "REQUEST_FIELDS",
     "AgeBand",
     "AuditEntry",

@@ -38,8 +38,13 @@ class ItemState(enum.StrEnum):
     NO_SHOW = "no_show"
 
 
-# States in which an item holds capacity.
+# States of an item that is still to happen: it can be confirmed, cancelled, completed.
 HOLDING_STATES = frozenset({ItemState.REQUESTED, ItemState.CONFIRMED})
+# States in which an item has given its places back. Completed and no-show items keep
+# theirs: the place was used (or kept free for the guest) and is not sold again.
+RELEASED_STATES = frozenset(
+    {ItemState.CANCELLED, ItemState.DECLINED, ItemState.CANCELLED_BY_HOTEL}
+)
 
 
 class Booking(db.Model):

@@ -4,9 +4,10 @@ from datetime import datetime, time, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, or_, select
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from hotel.extensions import db
-from hotel.models import SignInFailure, Stay, fold_name
+from hotel.models import SignInFailure, StaffUser, Stay, fold_name
 from hotel.models.types import utcnow
 from hotel.services.errors import DomainError
 from hotel.timekeeping import hotel_today, local_to_utc
@@ -99,3 +100,26 @@ def sign_in_guest(identifier: str, last_name: str, client: str) -> Stay:
 def stay_session_ends_at(stay: Stay) -> datetime:
     """Return when a guest's session ends: the end of the departure day at the hotel."""
     return local_to_utc(stay.departure_on + timedelta(days=1), time.min)
+
+
+# Checked when the username is unknown, so that a wrong username takes as long as a
+# wrong password and does not tell which usernames exist.
+_NO_PASSWORD_HASH = generate_password_hash("no account has this password")
+
+
+def sign_in_staff(username: str, password: str, client: str) -> StaffUser:
+    """Return the active member of staff with this username and password.
+
+    :raises Throttled: too many failures from this client or for this username.
+    :raises DomainError: the username or password is wrong, or the account is inactive.
+    """
+    username = (username or "").strip().lower()
+    client_key, account_key = f"staff-client:{client}", f"staff:{username}"
+    check_not_throttled(client_key, account_key)
+    user = db.session.scalar(select(StaffUser).where(StaffUser.username == username))
+    valid = (user.check_password(password) if user is not None
+             else check_password_hash(_NO_PASSWORD_HASH, password))
+    if user is None or not valid or not user.active:
+        record_failure(client_key, account_key)
+        raise DomainError(_("The username or password is not right."), "password")
+    return user

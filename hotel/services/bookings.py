@@ -12,6 +12,7 @@ from hotel.database import write_transaction
 from hotel.extensions import db
 from hotel.models import (
     HOLDING_STATES,
+    RELEASED_STATES,
     Booking,
     BookingItem,
     ItemState,
@@ -157,17 +158,17 @@ def can_guest_cancel(item: BookingItem, now: datetime | None = None) -> bool:
 def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: str = "",
                       reason_language: str = "") -> None:
     """Move an item to a new state inside the caller's write transaction, releasing its
-    capacity when it stops holding it (or taking it again when it holds it anew), and log
-    the change.
+    capacity when it is cancelled or declined (or taking it again when such an item is
+    taken back), and log the change.
 
     :raises Unavailable: the item is taken back but its places have been sold meanwhile.
     """
     old_state = item.state
-    if old_state not in HOLDING_STATES and new_state in HOLDING_STATES:
+    if old_state in RELEASED_STATES and new_state not in RELEASED_STATES:
         # Taken back, e.g. a decline reversed: the item needs its places again.
         reserve_capacity(item.service, item.quantity, slot_id=item.slot_id,
                          first=item.start_on, last=item.end_on or item.start_on)
-    if old_state in HOLDING_STATES and new_state not in HOLDING_STATES:
+    if old_state not in RELEASED_STATES and new_state in RELEASED_STATES:
         release_capacity(item.service, item.quantity, slot_id=item.slot_id,
                          first=item.start_on, last=item.end_on or item.start_on)
     item.state = new_state

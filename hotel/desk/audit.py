@@ -1,0 +1,1 @@
+"""Desk pages: audit (being written)."""

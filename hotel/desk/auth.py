@@ -1,0 +1,43 @@
+"""Staff sign-in and sign-out."""
+
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from hotel.auth.safety import safe_next
+from hotel.desk import bp
+from hotel.desk.forms import LoginForm
+from hotel.services import access
+from hotel.services.errors import DomainError
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Sign a member of staff in with username and password."""
+    if current_user.is_authenticated:
+        return redirect(url_for("desk.today"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        try:
+            user = access.sign_in_staff(form.username.data, form.password.data,
+                                        request.remote_addr or "unknown")
+        except access.Throttled as error:
+            flash(error.message, "error")
+            return render_template("desk/login.html", form=form), 429
+        except DomainError as error:
+            form.password.errors.append(error.message)
+        else:
+            session.clear()  # a new session: nothing from before signing in is kept
+            session["lang"] = user.language
+            login_user(user)
+            return redirect(safe_next(request.args.get("next"), url_for("desk.today")))
+    return render_template("desk/login.html", form=form), 422 if form.is_submitted() else 200
+
+
+@bp.post("/logout")
+def logout():
+    """Sign the member of staff out."""
+    logout_user()
+    session.clear()
+    flash(_("You have signed out."), "info")
+    return redirect(url_for("desk.login"))

@@ -1,0 +1,1 @@
+"""Desk pages: catalogue (being written)."""

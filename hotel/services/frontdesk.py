@@ -1,0 +1,144 @@
+"""What the desk needs to see today, each part in one or two queries."""
+
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from hotel.extensions import db
+from hotel.models import (
+    HOLDING_STATES,
+    Booking,
+    BookingItem,
+    ItemState,
+    Kind,
+    RentalDay,
+    Service,
+    Slot,
+    Stay,
+)
+from hotel.timekeeping import local_to_utc
+
+LOW_STOCK_DAYS = 3
+
+
+def _item_options():
+    return (
+        selectinload(BookingItem.service).selectinload(Service.texts),
+        selectinload(BookingItem.booking).selectinload(Booking.stay),
+        selectinload(BookingItem.participants),
+        selectinload(BookingItem.slot),
+    )
+
+
+def _in_department(query, department_id: int | None):
+    if department_id is None:
+        return query
+    return query.where(Service.department_id == department_id)
+
+
+def waiting_requests(department_id: int | None = None, limit: int = 100) -> list[BookingItem]:
+    """Return the items waiting for an answer, oldest request first."""
+    query = (
+        select(BookingItem)
+        .join(BookingItem.service)
+        .join(BookingItem.booking)
+        .where(BookingItem.state == ItemState.REQUESTED)
+        .options(*_item_options())
+        .order_by(Booking.created_at, BookingItem.id)
+        .limit(limit)
+    )
+    return db.session.scalars(_in_department(query, department_id)).all()
+
+
+@dataclass
+class Arrival:
+    stay: Stay
+    items: list[BookingItem]
+
+
+def arrivals(day: date, department_id: int | None = None) -> list[Arrival]:
+    """Return the stays arriving on a day with what they booked ahead (two queries)."""
+    stays = db.session.scalars(
+        select(Stay).where(Stay.arrival_on == day).order_by(Stay.room)
+    ).all()
+    query = (
+        select(BookingItem)
+        .join(BookingItem.booking).join(BookingItem.service)
+        .where(Booking.stay_id.in_([stay.id for stay in stays]),
+               BookingItem.state.in_(HOLDING_STATES))
+        .options(*_item_options())
+        .order_by(BookingItem.start_on, BookingItem.id)
+    )
+    by_stay: dict[int, list[BookingItem]] = {}
+    for item in db.session.scalars(_in_department(query, department_id)):
+        by_stay.setdefault(item.booking.stay_id, []).append(item)
+    return [Arrival(stay, by_stay.get(stay.id, [])) for stay in stays]
+
+
+def departures(day: date, department_id: int | None = None) -> list[Arrival]:
+    """Return the stays leaving on a day with the rentals to collect from them."""
+    stays = db.session.scalars(
+        select(Stay).where(Stay.departure_on == day).order_by(Stay.room)
+    ).all()
+    query = (
+        select(BookingItem)
+        .join(BookingItem.booking).join(BookingItem.service)
+        .where(Booking.stay_id.in_([stay.id for stay in stays]),
+               Service.kind == Kind.RENTAL,
+               BookingItem.state.in_({ItemState.CONFIRMED, ItemState.REQUESTED}),
+               func.coalesce(BookingItem.end_on, BookingItem.start_on) >= day - timedelta(1))
+        .options(*_item_options())
+    )
+    by_stay: dict[int, list[BookingItem]] = {}
+    for item in db.session.scalars(_in_department(query, department_id)):
+        by_stay.setdefault(item.booking.stay_id, []).append(item)
+    return [Arrival(stay, by_stay.get(stay.id, [])) for stay in stays]
+
+
+def slots_on(day: date, department_id: int | None = None) -> list[Slot]:
+    """Return the day's activity slots, by time, with their services (two queries)."""
+    query = (
+        select(Slot)
+        .join(Slot.service)
+        .where(Slot.starts_at >= local_to_utc(day, time.min),
+               Slot.starts_at < local_to_utc(day + timedelta(days=1), time.min))
+        .options(selectinload(Slot.service).selectinload(Service.texts))
+        .order_by(Slot.starts_at, Service.position)
+    )
+    return db.session.scalars(_in_department(query, department_id)).all()
+
+
+@dataclass
+class StockWatch:
+    service: Service
+    day: date
+    remaining: int
+    capacity: int
+
+
+def rentals_running_low(first: date, days: int = LOW_STOCK_DAYS, at_most: int = 1,
+                        department_id: int | None = None) -> list[StockWatch]:
+    """Return, per rental, the tightest day in the coming days when at most ``at_most``
+    units are left (one query; days nobody booked yet have the whole stock free).
+    """
+    last = first + timedelta(days=days - 1)
+    query = (
+        select(RentalDay)
+        .join(RentalDay.service)
+        .where(RentalDay.day.between(first, last),
+               RentalDay.capacity - RentalDay.booked <= at_most,
+               Service.active.is_(True))
+        .options(selectinload(RentalDay.service).selectinload(Service.texts))
+        .order_by(RentalDay.day)
+    )
+    tightest: dict[int, StockWatch] = {}
+    for row in db.session.scalars(_in_department(query, department_id)):
+        remaining = row.capacity - row.booked
+        known = tightest.get(row.service_id)
+        if known is None or remaining < known.remaining:
+            tightest[row.service_id] = StockWatch(row.service, row.day, remaining, row.capacity)
+    return sorted(tightest.values(), key=lambda watch: (watch.remaining, watch.day))
+
+
