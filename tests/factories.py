@@ -1,7 +1,7 @@
 """Small factories for test data; each returns a flushed object with sensible defaults."""
 
 import itertools
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from hotel.extensions import db
@@ -12,6 +12,7 @@ from hotel.models import (
     Department,
     DepartmentText,
     Kind,
+    OutOfService,
     Package,
     PackageService,
     PackageText,
@@ -20,6 +21,8 @@ from hotel.models import (
     Role,
     Service,
     ServiceText,
+    Slot,
+    SlotRule,
     StaffUser,
     Stay,
 )
@@ -121,3 +124,43 @@ def make_staff(username: str | None = None, role: Role = Role.RECEPTION,
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def add_member(stay: Stay, first_name: str = "Child", *, is_child: bool = True,
+               age: int | None = None, birth_date: date | None = None) -> PartyMember:
+    member = PartyMember(stay=stay, position=len(stay.members), first_name=first_name,
+                         last_name=stay.last_name, is_child=is_child, age=age,
+                         birth_date=birth_date)
+    db.session.add(member)
+    db.session.flush()
+    return member
+
+
+def make_slot(service: Service, starts_at: datetime, capacity: int = 6, minutes: int = 60,
+              booked: int = 0, closed: bool = False, closed_reason: str = "") -> Slot:
+    slot = Slot(service=service, starts_at=starts_at,
+                ends_at=starts_at + timedelta(minutes=minutes), capacity=capacity,
+                booked=booked, closed=closed, closed_reason=closed_reason)
+    db.session.add(slot)
+    db.session.flush()
+    return slot
+
+
+def make_rule(service: Service, valid_from: date, valid_until: date | None = None,
+              weekdays: str = "0123456", start_time: time = time(9, 0),
+              duration_minutes: int = 60, capacity: int = 6) -> SlotRule:
+    rule = SlotRule(service=service, weekdays=weekdays, start_time=start_time,
+                    duration_minutes=duration_minutes, capacity=capacity,
+                    valid_from=valid_from, valid_until=valid_until)
+    db.session.add(rule)
+    db.session.flush()
+    return rule
+
+
+def make_out_of_service(service: Service, starts_on: date, ends_on: date | None = None,
+                        units: int = 1, reason: str = "repair") -> OutOfService:
+    period = OutOfService(service=service, starts_on=starts_on, ends_on=ends_on or starts_on,
+                          units=units, reason=reason)
+    db.session.add(period)
+    db.session.flush()
+    return period

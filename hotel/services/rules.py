@@ -158,6 +158,9 @@ def _check_details(service: Service, details: dict) -> dict:
         if REQUEST_FIELDS.get(key) == "integer":
             low, high = INTEGER_LIMITS.get(key, (1, 50))
             try:
+                if isinstance(value, bool) or (isinstance(value, float) and
+                                               not value.is_integer()):
+                    raise ValueError(value)
                 number = int(value)
             except (TypeError, ValueError):
                 raise DomainError(_("Please enter a whole number."), key) from None
