@@ -1,1 +1,76 @@
-"""Desk pages: booking (being written)."""
+"""Booking for a guest who phones or walks up: the guest's form, with staff as the actor."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from hotel.booking_forms import form_to_request, make_line_form
+from hotel.desk import bp
+from hotel.desk.access import OPERATIONS, staff_required
+from hotel.extensions import db
+from hotel.guest.routes import service_availability
+from hotel.i18n import localized
+from hotel.models import Kind, Service, Stay
+from hotel.services import catalog
+from hotel.services.bookings import create_booking
+from hotel.services.errors import DomainError
+from hotel.services.stay_search import find_stays
+
+
+def _stay(reference: str) -> Stay:
+    stay = db.session.scalar(select(Stay).where(Stay.reference == reference))
+    if stay is None:
+        abort(404)
+    return stay
+
+
+@bp.get("/book")
+@staff_required(*OPERATIONS)
+def book_for_guest():
+    """Find the guest's stay by room, reference or name."""
+    text = request.args.get("q", "")
+    return render_template("desk/book_search.html", q=text, stays=find_stays(text))
+
+
+@bp.get("/book/<reference>")
+@staff_required(*OPERATIONS)
+def book_choose_service(reference: str):
+    """Show the stay and the services to book for it."""
+    return render_template("desk/book_services.html", stay=_stay(reference),
+                           services_by_category=catalog.active_services_by_category())
+
+
+def _line_form(service: Service, stay: Stay):
+    availability = service_availability(service, stay)
+    slots = availability if service.kind == Kind.ACTIVITY else ()
+    return make_line_form(service, stay, slots), availability
+
+
+@bp.route("/book/<reference>/<slug>", methods=["GET", "POST"])
+@staff_required(*OPERATIONS)
+def book_service(reference: str, slug: str):
+    """Book one service for the guest with the same form and rules as the guest's."""
+    stay = _stay(reference)
+    service = catalog.find_service(slug)
+    if service is None:
+        abort(404)
+    form, availability = _line_form(service, stay)
+    status = 200
+    if form.validate_on_submit():
+        try:
+            booking = create_booking(stay, [form_to_request(form, service)], current_user,
+                                     confirm_now=request.form.get("confirm_now") == "y")
+        except DomainError as error:
+            form.form_errors.append(error.message)
+        else:
+            flash(_("Booked %(service)s for room %(room)s (booking %(reference)s).",
+                    service=localized(service),
+                    room=stay.room, reference=booking.reference), "success")
+            return redirect(url_for("desk.book_choose_service", reference=stay.reference))
+        status = 422
+    elif form.is_submitted():
+        status = 422
+    return render_template("desk/book_service.html", stay=stay, service=service, form=form,
+                           availability=availability), status
+

@@ -6,15 +6,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from hotel.auth.guests import guest_required
+from hotel.booking_forms import form_to_request, make_line_form, make_package_forms
 from hotel.extensions import db
 from hotel.guest import basket, bp
-from hotel.guest.forms import (
-    ActionForm,
-    CheckoutForm,
-    form_to_request,
-    make_line_form,
-    make_package_forms,
-)
+from hotel.guest.forms import ActionForm, CheckoutForm
 from hotel.guest.routes import service_availability
 from hotel.i18n import localized
 from hotel.models import Booking, BookingItem, ItemState, Kind, Service

@@ -5,8 +5,9 @@ from flask_babel import gettext as _
 
 from hotel.auth.guests import end_guest_session, start_guest_session
 from hotel.auth.safety import safe_next
+from hotel.booking_forms import make_line_form
 from hotel.guest import bp
-from hotel.guest.forms import SignInForm, make_line_form
+from hotel.guest.forms import SignInForm
 from hotel.models import Kind
 from hotel.models.types import utcnow
 from hotel.services import access, catalog

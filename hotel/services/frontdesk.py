@@ -53,48 +53,63 @@ def waiting_requests(department_id: int | None = None, limit: int = 100) -> list
 
 
 @dataclass
-class Arrival:
+class Prebooked:
+    """What a stay booked of one service, summed: units and the days it covers."""
+
+    service: Service
+    quantity: int
+    first: date
+    last: date
+
+
+@dataclass
+class StayWithItems:
     stay: Stay
-    items: list[BookingItem]
+    items: list[Prebooked]
 
 
-def arrivals(day: date, department_id: int | None = None) -> list[Arrival]:
-    """Return the stays arriving on a day with what they booked ahead (two queries)."""
+def _prebooked(stays: list[Stay], department_id: int | None, *conditions) -> dict:
+    """Sum each stay's holding items per service (one grouped query, one for services)."""
+    query = (
+        select(Booking.stay_id, BookingItem.service_id, func.sum(BookingItem.quantity),
+               func.min(BookingItem.start_on),
+               func.max(func.coalesce(BookingItem.end_on, BookingItem.start_on)))
+        .join(BookingItem.booking).join(BookingItem.service)
+        .where(Booking.stay_id.in_([stay.id for stay in stays]),
+               BookingItem.state.in_(HOLDING_STATES), *conditions)
+        .group_by(Booking.stay_id, BookingItem.service_id)
+    )
+    rows = db.session.execute(_in_department(query, department_id)).all()
+    services = {service.id: service for service in db.session.scalars(
+        select(Service).where(Service.id.in_({row[1] for row in rows}))
+        .options(selectinload(Service.texts)))}
+    by_stay: dict[int, list[Prebooked]] = {}
+    for stay_id, service_id, quantity, first, last in rows:
+        by_stay.setdefault(stay_id, []).append(
+            Prebooked(services[service_id], int(quantity), first, last))
+    for items in by_stay.values():
+        items.sort(key=lambda item: (item.first, item.service.position))
+    return by_stay
+
+
+def arrivals(day: date, department_id: int | None = None) -> list[StayWithItems]:
+    """Return the stays arriving on a day with what they booked ahead (three queries)."""
     stays = db.session.scalars(
         select(Stay).where(Stay.arrival_on == day).order_by(Stay.room)
     ).all()
-    query = (
-        select(BookingItem)
-        .join(BookingItem.booking).join(BookingItem.service)
-        .where(Booking.stay_id.in_([stay.id for stay in stays]),
-               BookingItem.state.in_(HOLDING_STATES))
-        .options(*_item_options())
-        .order_by(BookingItem.start_on, BookingItem.id)
-    )
-    by_stay: dict[int, list[BookingItem]] = {}
-    for item in db.session.scalars(_in_department(query, department_id)):
-        by_stay.setdefault(item.booking.stay_id, []).append(item)
-    return [Arrival(stay, by_stay.get(stay.id, [])) for stay in stays]
+    booked = _prebooked(stays, department_id)
+    return [StayWithItems(stay, booked.get(stay.id, [])) for stay in stays]
 
 
-def departures(day: date, department_id: int | None = None) -> list[Arrival]:
+def departures(day: date, department_id: int | None = None) -> list[StayWithItems]:
     """Return the stays leaving on a day with the rentals to collect from them."""
     stays = db.session.scalars(
         select(Stay).where(Stay.departure_on == day).order_by(Stay.room)
     ).all()
-    query = (
-        select(BookingItem)
-        .join(BookingItem.booking).join(BookingItem.service)
-        .where(Booking.stay_id.in_([stay.id for stay in stays]),
-               Service.kind == Kind.RENTAL,
-               BookingItem.state.in_({ItemState.CONFIRMED, ItemState.REQUESTED}),
-               func.coalesce(BookingItem.end_on, BookingItem.start_on) >= day - timedelta(1))
-        .options(*_item_options())
-    )
-    by_stay: dict[int, list[BookingItem]] = {}
-    for item in db.session.scalars(_in_department(query, department_id)):
-        by_stay.setdefault(item.booking.stay_id, []).append(item)
-    return [Arrival(stay, by_stay.get(stay.id, [])) for stay in stays]
+    booked = _prebooked(
+        stays, department_id, Service.kind == Kind.RENTAL,
+        func.coalesce(BookingItem.end_on, BookingItem.start_on) >= day - timedelta(days=1))
+    return [StayWithItems(stay, booked.get(stay.id, [])) for stay in stays]
 
 
 def slots_on(day: date, department_id: int | None = None) -> list[Slot]:

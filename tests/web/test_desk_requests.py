@@ -1,0 +1,173 @@
+"""Reception answers requests; the Today page and the list stay fast with many bookings."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from hotel.models import AuditEntry, BookingItem, ItemState, Kind, PricingUnit, Role, Slot
+from hotel.models.types import utcnow
+from hotel.services.bookings import create_booking
+from hotel.services.rules import ItemRequest
+from hotel.timekeeping import hotel_today
+from tests.factories import make_service, make_slot, make_staff, make_stay
+from tests.helpers import post_form, sign_in_as
+
+
+@pytest.fixture
+def desk(db):
+    """A transfer on request, a kids club slot, a crib, reception and a Korean family."""
+    transfer = make_service("transfer", kind=Kind.ON_REQUEST,
+                            pricing_unit=PricingUnit.PER_BOOKING, price="85.00",
+                            requires_approval=True, request_fields=["pickup_place"],
+                            texts={"en": ("Transfer", ""), "ko": ("공항 픽업", "")})
+    club = make_service("kids-club", price="15.00", max_quantity=50, requires_approval=True,
+                        texts={"en": ("Kids club", ""), "ko": ("키즈 클럽", "")})
+    crib = make_service("crib", kind=Kind.RENTAL, pricing_unit=PricingUnit.PER_UNIT_NIGHT,
+                        price="8.00", stock=500, texts={"en": ("Crib", "")},
+                        delivered_on_arrival=True)
+    slot = make_slot(club, utcnow() + timedelta(days=2), capacity=5000)
+    make_staff("desk", Role.RECEPTION)
+    family = make_stay("LP30001", last_name="Park", language="ko", children=[5])
+    db.session.commit()
+    return {"transfer": transfer, "club": club, "slot": slot, "family": family, "crib": crib}
+
+
+def login_reception(client):
+    response = post_form(client, "/desk/login", {"username": "desk",
+                                                 "password": "correct-horse"},
+                         token_from="/desk/login")
+    assert response.status_code == 302
+
+
+def ask_transfer(stay, transfer):
+    starts_at = utcnow() + timedelta(days=1)
+    return create_booking(stay, [ItemRequest(transfer, starts_at=starts_at,
+                                             details={"pickup_place": "Airport"})], stay)
+
+
+def test_declined_request_shows_the_reason_to_the_guest_as_written(client, desk, db):
+    booking = ask_transfer(desk["family"], desk["transfer"])
+    item_id = booking.items[0].id
+    login_reception(client)
+    response = post_form(client, "/desk/requests/action?lang=de",
+                         {"item_ids": [item_id], "action": "decline",
+                          "reason": "Kein Fahrer frei an diesem Abend."}, token_from="/desk/")
+    assert response.status_code == 303
+    item = db.session.get(BookingItem, item_id)
+    assert item.state == ItemState.DECLINED
+    assert item.reason_language == "de"
+    entries = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "item.declined"))
+    assert [entry.staff.username for entry in entries] == ["desk"]
+
+    client.post("/desk/logout", data={"csrf_token": "x"})
+    guest = client.application.test_client()
+    sign_in_as(guest, desk["family"])
+    page = guest.get("/my-bookings").text
+    assert "거절됨" in page  # "Declined", in the guest's Korean
+    assert '<span lang="de" dir="auto">Kein Fahrer frei an diesem Abend.</span>' in page
+
+
+def test_decline_needs_a_reason_and_changes_nothing_without_one(client, desk, db):
+    booking = ask_transfer(desk["family"], desk["transfer"])
+    login_reception(client)
+    response = post_form(client, "/desk/requests/action",
+                         {"item_ids": [booking.items[0].id], "action": "decline"},
+                         token_from="/desk/")
+    assert response.status_code == 422
+    assert "reason" in response.text
+    assert db.session.get(BookingItem, booking.items[0].id).state == ItemState.REQUESTED
+
+
+def test_several_items_are_confirmed_at_once_or_none_is(client, desk, db):
+    first = ask_transfer(desk["family"], desk["transfer"]).items[0].id
+    second = ask_transfer(desk["family"], desk["transfer"]).items[0].id
+    login_reception(client)
+    response = post_form(client, "/desk/requests/action",
+                         {"item_ids": [first, second], "action": "confirm"}, token_from="/desk/")
+    assert response.status_code == 303
+    states = {db.session.get(BookingItem, i).state for i in (first, second)}
+    assert states == {ItemState.CONFIRMED}
+    third = ask_transfer(desk["family"], desk["transfer"]).items[0].id
+    response = post_form(client, "/desk/requests/action",
+                         {"item_ids": [first, third], "action": "confirm"}, token_from="/desk/")
+    assert response.status_code == 422  # the first one is confirmed already
+    assert db.session.get(BookingItem, third).state == ItemState.REQUESTED
+
+
+def test_decline_releases_the_places_and_completion_keeps_them(client, desk, db):
+    family = desk["family"]
+    booking = create_booking(family, [ItemRequest(desk["club"], slot_id=desk["slot"].id,
+                                                  participant_ids=[family.children[0].id])],
+                             family)
+    item_id = booking.items[0].id
+    login_reception(client)
+    post_form(client, "/desk/requests/action",
+              {"item_ids": [item_id], "action": "confirm"}, token_from="/desk/")
+    post_form(client, "/desk/requests/action",
+              {"item_ids": [item_id], "action": "complete"}, token_from="/desk/")
+    assert db.session.get(Slot, desk["slot"].id).booked == 1
+    other = create_booking(family, [ItemRequest(desk["club"], slot_id=desk["slot"].id,
+                                                participant_ids=[family.children[0].id])],
+                           family).items[0].id
+    post_form(client, "/desk/requests/action",
+              {"item_ids": [other], "action": "decline", "reason": "Full group"},
+              token_from="/desk/")
+    assert db.session.get(Slot, desk["slot"].id).booked == 1
+
+
+def test_reception_books_for_a_walk_in_guest_and_confirms_at_once(client, desk, db):
+    login_reception(client)
+    found = client.get("/desk/book?q=park").text
+    assert "LP30001" in found
+    family = desk["family"]
+    response = post_form(client, f"/desk/book/{family.reference}/kids-club",
+                         {"slot_id": desk["slot"].id, "participants": [family.children[0].id],
+                          "confirm_now": "y"}, token_from="/desk/")
+    assert response.status_code == 302
+    item = db.session.scalar(select(BookingItem))
+    assert item.state == ItemState.CONFIRMED
+    assert item.booking.created_by.username == "desk"
+    audit = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "booking.created"))
+    assert audit.staff.username == "desk"
+
+
+def test_booking_for_a_guest_cannot_exceed_capacity(client, desk, db):
+    family = desk["family"]
+    small = make_slot(desk["club"], utcnow() + timedelta(days=1), capacity=1, booked=1)
+    db.session.commit()
+    login_reception(client)
+    response = post_form(client, f"/desk/book/{family.reference}/kids-club",
+                         {"slot_id": small.id, "participants": [family.children[0].id]},
+                         token_from="/desk/")
+    assert response.status_code == 422
+    assert "not enough places" in response.text
+    assert db.session.get(Slot, small.id).booked == 1
+
+
+def _many_bookings(desk, db, count: int) -> None:
+    stay = make_stay(arrival_on=hotel_today(), children=[4, 6])
+    db.session.commit()
+    for _ in range(count):
+        create_booking(stay, [
+            ItemRequest(desk["club"], slot_id=desk["slot"].id,
+                        participant_ids=[stay.children[0].id]),
+            ItemRequest(desk["crib"], start_on=hotel_today(), end_on=hotel_today()),
+            ItemRequest(desk["transfer"], starts_at=utcnow() + timedelta(days=1),
+                        details={"pickup_place": "Station"}),
+        ], stay)
+
+
+@pytest.mark.parametrize("path", ["/desk/", "/desk/requests", "/desk/requests?state=confirmed"])
+def test_today_and_requests_use_a_constant_number_of_queries(client, desk, db, count_queries,
+                                                            path):
+    login_reception(client)
+    _many_bookings(desk, db, 4)  # 12 items
+    with count_queries() as few:
+        assert client.get(path).status_code == 200
+    _many_bookings(desk, db, 330)  # about 1,000 items
+    total = db.session.scalar(select(func.count(BookingItem.id)))
+    assert total >= 1000
+    with count_queries() as many:
+        assert client.get(path).status_code == 200
+    assert many.count == few.count
