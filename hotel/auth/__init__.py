@@ -22,4 +22,6 @@ def init_app(app: Flask) -> None:
         kind, _, number = user_id.partition(":")
         if kind != "staff" or not number.isdigit():
             return None
-        return db.session.get(StaffUser, int(number))
+        user = db.session.get(StaffUser, int(number))
+        # A deactivated account's open sessions end with it.
+        return user if user is not None and user.active else None

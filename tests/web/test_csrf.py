@@ -6,8 +6,6 @@ from werkzeug.routing import Rule
 from tests.factories import make_stay
 from tests.helpers import sign_in_as
 
-SAMPLE_ARGUMENTS = {"slug": "crib", "reference": "B2345678", "index": 0, "item_id": 1, "id": 1}
-
 
 def form_posting_rules(app) -> list[Rule]:
     """Every POST route except the token-authenticated JSON API."""
@@ -24,7 +22,8 @@ def test_every_form_rejects_a_post_without_a_csrf_token(app, client, db):
     db.session.commit()
     sign_in_as(client, stay)
     for rule in form_posting_rules(app):
-        path = rule.build({key: SAMPLE_ARGUMENTS[key] for key in rule.arguments})[1]
+        # The token is checked before the view runs, so any argument value will do.
+        path = rule.build(dict.fromkeys(rule.arguments, 1))[1]
         response = client.post(path, data={"anything": "x"})
         assert response.status_code == 400, path
         assert "The form had expired" in response.text, path
