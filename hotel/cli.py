@@ -8,6 +8,7 @@ import click
 from flask import Flask
 from sqlalchemy import select
 
+from hotel import cli_slots
 from hotel.extensions import db
 from hotel.models import Department, Role, Stay
 
@@ -19,6 +20,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(demo_data)
     app.cli.add_command(staff)
     app.cli.add_command(translate)
+    cli_slots.register(app)
 
 
 @click.command("demo-data")

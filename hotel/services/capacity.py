@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import and_, select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from hotel.extensions import db
@@ -48,11 +48,19 @@ def _insert_ignoring_duplicates(rows: list[dict]):
 
 
 def ensure_rental_days(service: Service, first: date, last: date) -> None:
-    """Make sure a counter row exists for each day; a new one starts with the free stock."""
+    """Make sure a counter row exists for each day; a new one starts with the free stock.
+
+    The stock is read under a share lock on PostgreSQL, so that a stock change or units
+    going out of service (which lock the service row for update) cannot slip in between.
+    """
+    stock_query = select(Service.stock).where(Service.id == service.id)
+    if db.session.get_bind().dialect.name == "postgresql":
+        stock_query = stock_query.with_for_update(read=True)
+    stock = db.session.scalar(stock_query) or 0
     out = units_out_of_service(service.id, first, last)
     rows = [
         {"service_id": service.id, "day": day, "booked": 0,
-         "capacity": max((service.stock or 0) - out.get(day, 0), 0)}
+         "capacity": max(stock - out.get(day, 0), 0)}
         for day in days_between(first, last)
     ]
     db.session.execute(_insert_ignoring_duplicates(rows))
@@ -144,3 +152,41 @@ def release_capacity(service: Service, quantity: int, *, slot_id: int | None = N
             .values(booked=RentalDay.booked - quantity)
             .execution_options(synchronize_session=False)
         )
+
+
+def change_rental_capacity(service_id: int, delta: int, first: date,
+                           last: date | None = None) -> None:
+    """Move the capacity of a rental's existing counter rows from ``first`` (to ``last``)
+    by ``delta`` units, all of them or none: one conditional UPDATE that leaves no day
+    with fewer units than are booked. Days without a row get theirs at first use.
+
+    :raises Unavailable: some day would be left with fewer units than are booked; the
+        caller's transaction must roll back.
+    """
+    where = [RentalDay.service_id == service_id, RentalDay.day >= first]
+    if last is not None:
+        where.append(RentalDay.day <= last)
+    rows = db.session.scalar(select(func.count()).select_from(RentalDay).where(*where))
+    result = db.session.execute(
+        update(RentalDay)
+        .where(*where, RentalDay.booked <= RentalDay.capacity + delta)
+        .values(capacity=RentalDay.capacity + delta)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != rows:
+        raise Unavailable(_("Sorry, the units are booked on some of these days."))
+
+
+def set_slot_capacity(slot_id: int, capacity: int) -> None:
+    """Set a slot's capacity, never below the places already booked (one conditional UPDATE).
+
+    :raises Unavailable: more places are booked than the new capacity.
+    """
+    result = db.session.execute(
+        update(Slot)
+        .where(Slot.id == slot_id, Slot.booked <= capacity)
+        .values(capacity=capacity)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        raise Unavailable(_("More places are already booked than the new capacity."))
