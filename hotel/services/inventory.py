@@ -173,7 +173,8 @@ def _check_period(first: date, last: date, today: date, first_field: str,
 def _of_kind(service_id: int, kind: Kind) -> Service:
     # Locked on PostgreSQL, so that a first booking of a day, which reads the stock
     # under a share lock (capacity.ensure_rental_days), waits for this change.
-    service = db.session.get(Service, service_id, with_for_update=True, populate_existing=True)
+    db.session.execute(select(Service.id).where(Service.id == service_id).with_for_update())
+    service = db.session.get(Service, service_id, populate_existing=True)
     if service is None or service.kind != kind:
         raise DomainError(_("This service does not exist or is of another kind."), "service")
     return service
