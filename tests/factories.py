@@ -164,3 +164,31 @@ def make_out_of_service(service: Service, starts_on: date, ends_on: date | None 
     db.session.add(period)
     db.session.flush()
     return period
+
+
+def make_booking_item(stay: Stay, service: Service, *, state=None, slot: Slot | None = None,
+                      start_on: date | None = None, end_on: date | None = None,
+                      starts_at: datetime | None = None, participants=None,
+                      quantity: int | None = None, details: dict | None = None,
+                      note: str = "", flush: bool = True):
+    """Insert a booking of one item directly, without the booking service's checks (for
+    building many bookings fast); a slot's ``booked`` counter is kept consistent."""
+    from hotel.models import RELEASED_STATES, Booking, BookingItem, ItemState
+
+    state = state or ItemState.CONFIRMED
+    people = list(participants if participants is not None else stay.members)
+    quantity = quantity or max(len(people), 1)
+    if slot is not None:
+        start_on = start_on or slot.starts_at.date()
+        starts_at = starts_at or slot.starts_at
+        if state not in RELEASED_STATES:
+            slot.booked += quantity
+    booking = Booking(reference=f"R{next(_numbers):07d}", stay=stay, currency="EUR")
+    booking.items.append(BookingItem(
+        service=service, state=state, quantity=quantity, slot=slot, start_on=start_on,
+        end_on=end_on, starts_at=starts_at, details=details or {}, note=note,
+        participants=people))
+    db.session.add(booking)
+    if flush:
+        db.session.flush()
+    return booking.items[0]

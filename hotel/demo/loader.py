@@ -5,8 +5,10 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from hotel.demo.bookings import load_demo_bookings
 from hotel.demo.catalogue import DEPARTMENTS, PACKAGES, SERVICES
 from hotel.demo.stays import DEMO_STAYS
+from hotel.demo.texts import with_extra_texts
 from hotel.extensions import db
 from hotel.models import (
     AgeBand,
@@ -67,7 +69,8 @@ def _load_departments() -> dict[str, Department]:
         department = departments.get(spec["slug"]) or Department(slug=spec["slug"])
         db.session.add(department)
         texts = {code: {"name": name} for code, name in spec["names"].items()}
-        _set_texts(department, DepartmentText, texts)
+        _set_texts(department, DepartmentText,
+                   with_extra_texts("departments", spec["slug"], texts))
         departments[spec["slug"]] = department
     return departments
 
@@ -90,7 +93,7 @@ def _load_service(service: Service, spec: dict, department: Department, position
     service.request_fields = list(spec.get("request_fields", []))
     service.active = True
     service.position = position
-    _set_texts(service, ServiceText, spec["texts"])
+    _set_texts(service, ServiceText, with_extra_texts("services", spec["slug"], spec["texts"]))
     bands = {(b.min_age, b.max_age): b for b in service.age_bands}
     wanted = set()
     for band_spec in spec.get("age_bands", []):
@@ -145,7 +148,8 @@ def _load_catalogue(today: date) -> dict[str, Service]:
         package.discount_percent = Decimal(spec["discount_percent"])
         package.active = True
         package.position = position
-        _set_texts(package, PackageText, spec["texts"])
+        _set_texts(package, PackageText,
+                   with_extra_texts("packages", spec["slug"], spec["texts"]))
         included = {entry.service.slug: entry for entry in package.entries}
         for index, slug in enumerate(spec["services"]):
             entry = included.get(slug) or PackageService(service=services[slug])
@@ -213,6 +217,7 @@ def load_demo_data() -> dict[str, int]:
         _load_stay(spec, today)
     _load_staff(_by_slug(Department))
     db.session.flush()
+    load_demo_bookings(today)
     return {
         "services": db.session.scalar(select(func.count(Service.id))),
         "packages": db.session.scalar(select(func.count(Package.id))),
