@@ -97,8 +97,10 @@ def extract() -> None:
 def update() -> None:
     """Extract, then merge new messages into every language's catalog."""
     extract.callback()
+    # No fuzzy matching: a guessed translation is worse than a missing one, which the
+    # tests catch.
     _pybabel("update", "-i", "translations/messages.pot", "-d", "translations",
-             "--no-wrap", "--ignore-obsolete")
+             "--no-wrap", "--ignore-obsolete", "--no-fuzzy-matching")
 
 
 @translate.command()
