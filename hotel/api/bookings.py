@@ -1,0 +1,79 @@
+"""A guest's bookings: book several services at once, list them, cancel an item."""
+
+from flask import g
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from hotel.api import bp, schemas, serialize
+from hotel.api.tokens import guest_required
+from hotel.extensions import db
+from hotel.models import Booking, BookingItem
+from hotel.services.bookings import cancel_booking_item, create_booking
+
+MAX_ITEM_ID = 2**31 - 1
+
+
+def _own_bookings():
+    """Return a query for the signed-in guest's bookings with all that is shown of them."""
+    items = selectinload(Booking.items)
+    return (
+        select(Booking)
+        .where(Booking.stay_id == g.api_stay.id)
+        .options(selectinload(Booking.package),
+                 items.selectinload(BookingItem.service),
+                 items.selectinload(BookingItem.participants))
+        .order_by(Booking.created_at.desc(), Booking.id.desc())
+    )
+
+
+def _own_booking(reference: str) -> Booking:
+    """Return the guest's booking with this reference.
+
+    :raises NotFound: there is none, or it belongs to another stay.
+    """
+    booking = None
+    if schemas.is_reference(reference):
+        query = _own_bookings().where(Booking.reference == reference.upper())
+        booking = db.session.scalars(query).first()
+    if booking is None:
+        raise schemas.NotFound(_("We could not find this booking."))
+    return booking
+
+
+@bp.post("/bookings")
+@guest_required
+def book():
+    """Book every item of the body, or none of them."""
+    wanted = schemas.booking_request(schemas.json_object())
+    booking = create_booking(g.api_stay, wanted.items, g.api_stay, package=wanted.package,
+                             submission_key=wanted.idempotency_key)
+    return serialize.booking_json(db.session.scalars(_own_bookings().where(
+        Booking.id == booking.id)).one()), 201
+
+
+@bp.get("/bookings")
+@guest_required
+def list_bookings():
+    """List the signed-in guest's bookings, newest first."""
+    bookings = db.session.scalars(_own_bookings())
+    return {"bookings": [serialize.booking_json(booking) for booking in bookings]}
+
+
+@bp.get("/bookings/<reference>")
+@guest_required
+def show_booking(reference: str):
+    """Show one of the signed-in guest's bookings."""
+    return serialize.booking_json(_own_booking(reference))
+
+
+@bp.post(f"/bookings/<reference>/items/<int(max={MAX_ITEM_ID}):item_id>/cancel")
+@guest_required
+def cancel_item(reference: str, item_id: int):
+    """Cancel one item of the guest's booking, before the service's cut-off."""
+    booking = _own_booking(reference)
+    item = next((item for item in booking.items if item.id == item_id), None)
+    if item is None:
+        raise schemas.NotFound(_("We could not find this booking."))
+    item = cancel_booking_item(item, g.api_stay)
+    return serialize.item_json(item)

@@ -1,0 +1,270 @@
+"""The OpenAPI 3.1 description of the API, served at /api/v1/openapi.json."""
+
+from flask import current_app
+
+from hotel.api import bp
+from hotel.api.schemas import MAX_ITEMS, MAX_RANGE_DAYS
+from hotel.models import REQUEST_FIELDS, ItemState, Kind, PricingUnit
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict, description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _response(name: str) -> dict:
+    return {"$ref": f"#/components/responses/{name}"}
+
+
+def _nullable(type_name: str, **extra) -> dict:
+    return {"type": [type_name, "null"], **extra}
+
+
+def _object(properties: dict, required: list[str] | None = None, **extra) -> dict:
+    schema = {"type": "object", "properties": properties, **extra}
+    if required:
+        schema["required"] = required
+    return schema
+
+
+DATE = {"type": "string", "format": "date", "examples": ["2030-07-01"]}
+DATETIME = {"type": "string", "format": "date-time", "examples": ["2030-07-01T10:00:00+02:00"]}
+MONEY = {"type": "string", "pattern": r"^-?\d+\.\d{2}$", "examples": ["8.00"]}
+ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+TEXT = {"type": "string"}
+LANG = {"name": "lang", "in": "query", "required": False, "schema": TEXT,
+        "description": "Language of messages and texts (else Accept-Language is used)."}
+
+SCHEMAS = {
+    "Error": _object({"error": TEXT, "message": {**TEXT, "description": "Translated."}},
+                     ["error", "message"]),
+    "ValidationError": _object(
+        {"error": {"const": "invalid"}, "message": TEXT,
+         "fields": {"type": "object", "additionalProperties": TEXT,
+                    "description": "Message per member at fault, e.g. details.passengers."},
+         "item": {"type": "integer", "minimum": 0,
+                  "description": "Index of the booking item at fault."}},
+        ["error", "message", "fields"]),
+    "ConflictError": _object(
+        {"error": {"enum": ["unavailable", "not_allowed", "conflict"]}, "message": TEXT,
+         "item": {"type": "integer", "minimum": 0}},
+        ["error", "message"]),
+    "Token": _object({"token": TEXT, "expires_at": DATETIME}, ["token", "expires_at"]),
+    "GuestCredentials": _object(
+        {"reference": {**TEXT, "description": "Booking reference or room number."},
+         "last_name": TEXT}, ["reference", "last_name"]),
+    "StaffCredentials": _object({"username": TEXT, "password": {**TEXT, "format": "password"}},
+                                ["username", "password"]),
+    "ChildPrice": _object({"min_age": {"type": "integer"}, "max_age": {"type": "integer"},
+                           "price": MONEY}, ["min_age", "max_age", "price"]),
+    "RequestField": _object({"name": {"enum": sorted(REQUEST_FIELDS)},
+                             "type": {"enum": ["text", "integer"]},
+                             "required": {"type": "boolean"}}, ["name", "type", "required"]),
+    "Service": _object(
+        {"slug": TEXT, "kind": {"enum": [k.value for k in Kind]}, "category": TEXT,
+         "name": TEXT, "description": TEXT, "price": MONEY, "currency": TEXT,
+         "pricing_unit": {"enum": [u.value for u in PricingUnit]},
+         "min_age": _nullable("integer"), "max_age": _nullable("integer"),
+         "requires_approval": {"type": "boolean"}, "cutoff_hours": {"type": "integer"},
+         "max_quantity": {"type": "integer"},
+         "request_fields": {"type": "array", "items": _ref("RequestField")},
+         "child_prices": {"type": "array", "items": _ref("ChildPrice")}},
+        ["slug", "kind", "category", "name", "description", "price", "currency",
+         "pricing_unit", "min_age", "max_age", "requires_approval", "request_fields",
+         "child_prices"]),
+    "Slot": _object({"id": ID, "starts_at": DATETIME, "ends_at": DATETIME,
+                     "capacity": {"type": "integer"}, "remaining": {"type": "integer"}},
+                    ["id", "starts_at", "ends_at", "capacity", "remaining"]),
+    "Day": _object({"date": DATE, "remaining": {"type": "integer"}}, ["date", "remaining"]),
+    "Availability": {"oneOf": [
+        _object({"slots": {"type": "array", "items": _ref("Slot")}}, ["slots"],
+                description="An activity's slots."),
+        _object({"days": {"type": "array", "items": _ref("Day")}}, ["days"],
+                description="A rental's days."),
+        _object({"requestable": {"type": "boolean"}}, ["requestable"],
+                description="A service on request."),
+    ]},
+    "ItemInput": _object(
+        {"service": {**TEXT, "description": "The service's slug."},
+         "slot_id": {**ID, "description": "Activities: the slot."},
+         "start_date": {**DATE, "description": "Rentals: first day of use."},
+         "end_date": {**DATE, "description": "Rentals: last day of use (inclusive)."},
+         "starts_at": {**DATETIME, "description": "On request: when, with offset."},
+         "quantity": {"type": "integer", "default": 1},
+         "participants": {"type": "array", "items": ID, "maxItems": 50,
+                          "description": "Party member ids; by default the first "
+                                         "`quantity` members, lead guest first."},
+         "details": {"type": "object",
+                     "additionalProperties": {"type": ["string", "integer", "null"]},
+                     "description": "On request: the service's request_fields."},
+         "note": {**TEXT, "maxLength": 500}},
+        ["service"], additionalProperties=False),
+    "BookingInput": _object(
+        {"items": {"type": "array", "items": _ref("ItemInput"), "minItems": 1,
+                   "maxItems": MAX_ITEMS},
+         "package": {**TEXT, "description": "Slug of the package booked, for its discount."},
+         "idempotency_key": {**TEXT, "minLength": 1, "maxLength": 64,
+                             "description": "Sending the same key again returns the "
+                                            "booking made the first time."}},
+        ["items"], additionalProperties=False),
+    "Amount": _object({"amount": MONEY, "currency": TEXT}, ["amount", "currency"]),
+    "Item": _object(
+        {"id": ID, "service": TEXT, "service_name": TEXT,
+         "state": {"enum": [s.value for s in ItemState]}, "quantity": {"type": "integer"},
+         "start_date": DATE, "end_date": _nullable("string", format="date"),
+         "starts_at": _nullable("string", format="date-time"), "price": MONEY,
+         "discount": MONEY, "participants": {"type": "array", "items": ID},
+         "details": {"type": "object"}, "note": TEXT, "reason": _nullable("string"),
+         "can_cancel": {"type": "boolean"}},
+        ["id", "service", "state", "quantity", "start_date", "end_date", "starts_at", "price",
+         "participants"]),
+    "Booking": _object(
+        {"reference": TEXT, "created_at": DATETIME, "package": _nullable("string"),
+         "items": {"type": "array", "items": _ref("Item")}, "total": _ref("Amount"),
+         "discount": _ref("Amount")},
+        ["reference", "items", "total"]),
+    "BookingList": _object({"bookings": {"type": "array", "items": _ref("Booking")}},
+                           ["bookings"]),
+    "AdultInput": _object({"first_name": TEXT, "last_name": TEXT}, ["first_name"]),
+    "ChildInput": _object({"first_name": TEXT, "last_name": TEXT,
+                           "age": {"type": "integer", "minimum": 0, "maximum": 17},
+                           "birth_date": DATE}, ["first_name"],
+                          description="Give the age on arrival or the birth date."),
+    "StayInput": _object(
+        {"reference": {**TEXT, "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"},
+         "room": {**TEXT, "maxLength": 16}, "first_name": TEXT, "last_name": TEXT,
+         "arrival_date": DATE, "departure_date": DATE, "language": TEXT,
+         "email": {**TEXT, "format": "email"},
+         "adults": {"type": "array", "items": _ref("AdultInput"),
+                    "description": "Every adult, lead guest included; when empty, the "
+                                   "lead guest alone."},
+         "children": {"type": "array", "items": _ref("ChildInput")}},
+        ["reference", "room", "first_name", "last_name", "arrival_date", "departure_date"]),
+    "Stay": _object(
+        {"reference": TEXT, "room": TEXT, "first_name": TEXT, "last_name": TEXT,
+         "arrival_date": DATE, "departure_date": DATE, "language": TEXT, "email": TEXT,
+         "adults": {"type": "array", "items": _object(
+             {"id": ID, "first_name": TEXT, "last_name": TEXT})},
+         "children": {"type": "array", "items": _object(
+             {"id": ID, "first_name": TEXT, "last_name": TEXT,
+              "age": _nullable("integer"), "birth_date": _nullable("string", format="date")})}},
+        ["reference", "room", "first_name", "last_name", "arrival_date", "departure_date",
+         "language", "email", "adults", "children"]),
+}
+
+RESPONSES = {
+    "Unauthorized": _json(_ref("Error"), "No valid bearer token."),
+    "Forbidden": _json(_ref("Error"), "The token's holder may not do this."),
+    "NotFound": _json(_ref("Error"), "Not found, or not the caller's."),
+    "Invalid": _json(_ref("ValidationError"), "Bad input; `fields` says which member."),
+    "Conflict": _json(_ref("ConflictError"), "Not possible in the present state."),
+    "Throttled": _json(_ref("Error"), "Too many failed attempts; try again later."),
+}
+
+
+def _operation(summary: str, responses: dict, *, body: str | None = None,
+               secured: bool = False, parameters: list | None = None, tag: str) -> dict:
+    operation = {"summary": summary, "tags": [tag], "parameters": [LANG, *(parameters or [])],
+                 "responses": responses}
+    if body:
+        operation["requestBody"] = {"required": True, "content": {
+            "application/json": {"schema": _ref(body)}}}
+    operation["security"] = [{"bearerAuth": []}] if secured else []
+    return operation
+
+
+def _path_param(name: str, schema: dict) -> dict:
+    return {"name": name, "in": "path", "required": True, "schema": schema}
+
+
+AUTH_ERRORS = {"401": _response("Unauthorized"), "403": _response("Forbidden")}
+REFERENCE = _path_param("reference", TEXT)
+
+PATHS = {
+    "/auth/guest": {"post": _operation(
+        "Sign a guest in with booking reference (or room number) and last name.",
+        {"200": _json(_ref("Token"), "A token valid until the end of the stay."),
+         "401": _response("Unauthorized"), "422": _response("Invalid"),
+         "429": _response("Throttled")}, body="GuestCredentials", tag="auth")},
+    "/auth/staff": {"post": _operation(
+        "Sign a member of staff in.",
+        {"200": _json(_ref("Token"), "A token valid for 12 hours."),
+         "401": _response("Unauthorized"), "422": _response("Invalid"),
+         "429": _response("Throttled")}, body="StaffCredentials", tag="auth")},
+    "/services": {"get": _operation(
+        "List the active services in the reader's language.",
+        {"200": _json(_object({"services": {"type": "array", "items": _ref("Service")}},
+                              ["services"]), "The catalogue.")}, tag="catalogue")},
+    "/services/{slug}/availability": {"get": _operation(
+        f"Show what is free from one day to another (at most {MAX_RANGE_DAYS} days).",
+        {"200": _json(_ref("Availability"), "Slots, days, or whether to request."),
+         "404": _response("NotFound"), "422": _response("Invalid")},
+        parameters=[_path_param("slug", TEXT),
+                    {"name": "from", "in": "query", "required": True, "schema": DATE},
+                    {"name": "to", "in": "query", "required": True, "schema": DATE}],
+        tag="catalogue")},
+    "/bookings": {
+        "post": _operation(
+            "Book every item, or none.",
+            {"201": _json(_ref("Booking"), "The booking."), **AUTH_ERRORS,
+             "409": _response("Conflict"), "422": _response("Invalid")},
+            body="BookingInput", secured=True, tag="bookings"),
+        "get": _operation(
+            "List the guest's bookings, newest first.",
+            {"200": _json(_ref("BookingList"), "The bookings."), **AUTH_ERRORS},
+            secured=True, tag="bookings"),
+    },
+    "/bookings/{reference}": {"get": _operation(
+        "Show one of the guest's bookings.",
+        {"200": _json(_ref("Booking"), "The booking."), **AUTH_ERRORS,
+         "404": _response("NotFound")}, secured=True, parameters=[REFERENCE], tag="bookings")},
+    "/bookings/{reference}/items/{item_id}/cancel": {"post": _operation(
+        "Cancel an item of the guest's booking, before the service's cut-off.",
+        {"200": _json(_ref("Item"), "The cancelled item."), **AUTH_ERRORS,
+         "404": _response("NotFound"), "409": _response("Conflict")},
+        secured=True, parameters=[REFERENCE, _path_param("item_id", ID)], tag="bookings")},
+    "/stays": {"post": _operation(
+        "Create a stay with its party (reception or manager).",
+        {"201": _json(_ref("Stay"), "The stay."), **AUTH_ERRORS,
+         "409": _response("Conflict"), "422": _response("Invalid")},
+        body="StayInput", secured=True, tag="stays")},
+    "/stays/{reference}": {"put": _operation(
+        "Update a stay and its party (reception or manager).",
+        {"200": _json(_ref("Stay"), "The stay."), **AUTH_ERRORS,
+         "404": _response("NotFound"), "409": _response("Conflict"),
+         "422": _response("Invalid")},
+        body="StayInput", secured=True, parameters=[REFERENCE], tag="stays")},
+    "/openapi.json": {"get": _operation(
+        "This document.", {"200": _json({"type": "object"}, "The OpenAPI document.")},
+        tag="meta")},
+}
+
+
+def openapi_document() -> dict:
+    """Return the OpenAPI document of the API."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": f"{current_app.config['HOTEL_NAME']} guest services API",
+                 "version": "1.0.0",
+                 "description": "Book the hotel's services for a stay. Errors are JSON "
+                                "`{\"error\", \"message\"}`, with the message in the language "
+                                "of `?lang=` or `Accept-Language`."},
+        "servers": [{"url": "/api/v1"}],
+        "paths": PATHS,
+        "components": {
+            "schemas": SCHEMAS,
+            "responses": RESPONSES,
+            "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer",
+                                               "description": "A token from /auth/guest or "
+                                                              "/auth/staff."}},
+        },
+    }
+
+
+@bp.get("/openapi.json")
+def openapi_json():
+    """Serve the OpenAPI document."""
+    return openapi_document()
