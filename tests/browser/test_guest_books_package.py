@@ -1,12 +1,14 @@
 """A guest books the family package with a crib and a kids-club slot in real Chromium."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from hotel.extensions import db
-from hotel.models import Booking, Stay
+from hotel.models import Booking, Service, Stay
+from hotel.services.availability import rental_availability
 from hotel.timekeeping import hotel_today
 from tests.browser.conftest import screenshot
 
@@ -23,6 +25,18 @@ def family_with_a_club_aged_child(app):
     raise AssertionError("the demo data has no family with a child aged 4 to 12 arriving today")
 
 
+def first_day_with_a_free_crib(app, reference: str) -> str:
+    """Return the first night of the stay with a crib free (the demo guests took some)."""
+    with app.app_context():
+        stay = db.session.scalar(select(Stay).where(Stay.reference == reference))
+        crib = db.session.scalar(select(Service).where(Service.slug == "crib"))
+        first = max(stay.arrival_on, hotel_today())
+        for day in rental_availability(crib, first, stay.departure_on - timedelta(days=1)):
+            if day.remaining > 0:
+                return day.day.isoformat()
+    raise AssertionError("no crib is free during the stay")
+
+
 def test_guest_books_family_package_and_downloads_the_calendar(page, live_app):
     reference, last_name = family_with_a_club_aged_child(live_app)
     page.goto("/sign-in?lang=en")
@@ -35,12 +49,17 @@ def test_guest_books_family_package_and_downloads_the_calendar(page, live_app):
     page.click("text=Book this package")
     page.click("summary:has-text('Crib')")
     page.check("#crib-include")
+    free_day = first_day_with_a_free_crib(live_app, reference)
+    page.fill("#crib-start_date", free_day)
+    page.fill("#crib-end_date", free_day)
     page.click("summary:has-text('Kids club')")
     page.check("#kids-club-include")
     page.locator("input[name='kids-club-slot_id']:not([disabled])").first.check()
     page.locator("input[name='kids-club-participants']").first.check()
     screenshot(page, "package-form-en")
     page.click("button:has-text('Book the package')")
+    errors = page.locator(".field-errors, .form-errors").all_inner_texts()
+    assert not errors, errors
 
     heading = page.locator("h1").inner_text()
     assert heading.startswith("Booking B")
