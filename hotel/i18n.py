@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_skeleton
+from babel.lists import format_list
 from flask import Flask, current_app, g, has_request_context, request, session
-from flask_babel import format_currency, format_time, get_locale
+from flask_babel import format_currency, format_time, get_locale, ngettext
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
 
@@ -78,12 +79,40 @@ def language_name(code: str) -> str:
     return supported_languages().get(code) or Locale.parse(code).get_display_name(code)
 
 
+def language_in_reader_language(code: str) -> str:
+    """Return a language's name as the reader calls it ("Englisch" for a German reader)."""
+    return Locale.parse(code).get_display_name(current_language()) or code
+
+
+def list_of(items) -> str:
+    """Join names or numbers as the reader's language lists them ("A, B and C")."""
+    items = [str(item) for item in items]
+    return format_list(items, locale=get_locale()) if items else ""
+
+
+def party_summary(members, day: date) -> str:
+    """Say who takes part: "2 adults and 2 children (6 and 11)", in the reader's language."""
+    adults = [m for m in members if not m.is_child]
+    children = [m for m in members if m.is_child]
+    parts = []
+    if adults:
+        parts.append(ngettext("%(num)d adult", "%(num)d adults", len(adults)))
+    if children:
+        ages = [m.age_on(day) for m in children]
+        counted = ngettext("%(num)d child", "%(num)d children", len(children))
+        known = [str(age) for age in ages if age is not None]
+        parts.append(f"{counted} ({list_of(known)})" if known else counted)
+    return list_of(parts)
+
+
 def init_app(app: Flask) -> None:
     """Make the language helpers available to every template."""
-    app.jinja_env.filters.update(money=money, day=day_label, time=time_label)
+    app.jinja_env.filters.update(money=money, day=day_label, time=time_label, join_list=list_of)
     app.jinja_env.globals.update(
         localized=localized,
         language_name=language_name,
+        language_in_reader_language=language_in_reader_language,
+        party_summary=party_summary,
         current_language=current_language,
         text_direction=text_direction,
         LANGUAGES=app.config["LANGUAGES"],
