@@ -77,7 +77,7 @@ def _reserve_slot(slot_id: int, quantity: int) -> None:
         if slot.closed or slot.booked + quantity > slot.capacity:
             raise Unavailable(_("Sorry, there are not enough places left at this time."))
         seen = slot.booked
-        time.sleep(0.05)
+        time.sleep(0.15)  # widen the race the negative control must see
         db.session.execute(update(Slot).where(Slot.id == slot_id).values(booked=seen + quantity))
         return
     result = db.session.execute(
@@ -103,7 +103,7 @@ def _reserve_rental(service: Service, first: date, last: date, quantity: int) ->
         if any(row.booked + quantity > row.capacity for row in rows):
             raise Unavailable(_("Sorry, not enough units are free on the days you chose."))
         seen = {row.id: row.booked for row in rows}
-        time.sleep(0.05)
+        time.sleep(0.15)  # widen the race the negative control must see
         for row_id, booked in seen.items():
             db.session.execute(
                 update(RentalDay).where(RentalDay.id == row_id).values(booked=booked + quantity)
