@@ -49,10 +49,23 @@ REQUEST_FIELD_LABELS = {
     "destination": _l("Destination"),
     "flight_number": _l("Flight or train number"),
     "passengers": _l("Passengers"),
-    "hours": _l("Hours"),
+    "hours": _l("Number of hours"),
     "reason": _l("Reason for the visit"),
-    "interests": _l("What would you like to see?"),
+    "interests": _l("Interests"),
     "event_name": _l("Event"),
+}
+
+# What the audit log calls the objects it names.
+OBJECT_LABELS = {
+    "Booking": _l("Booking"),
+    "BookingItem": _l("Booked item"),
+    "Stay": _l("Stay"),
+    "Slot": _l("Slot"),
+    "SlotRule": _l("Slot rule"),
+    "Service": _l("Service"),
+    "Package": _l("Package"),
+    "StaffUser": _l("Staff account"),
+    "OutOfService": _l("Units out of service"),
 }
 
 
@@ -65,4 +78,5 @@ def init_app(app: Flask) -> None:
         STATE_LABELS=STATE_LABELS,
         ROLE_LABELS=ROLE_LABELS,
         REQUEST_FIELD_LABELS=REQUEST_FIELD_LABELS,
+        OBJECT_LABELS=OBJECT_LABELS,
     )

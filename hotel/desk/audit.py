@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from hotel.desk import bp
 from hotel.desk.access import staff_required
 from hotel.desk.manager_forms import AuditFilterForm
+from hotel.labels import OBJECT_LABELS
 from hotel.models import Role
 from hotel.services.audit_log import GUESTS, SYSTEM, AuditFilters, audit_choices, audit_page
 
@@ -44,7 +45,8 @@ def _filter_form() -> AuditFilterForm:
     form = AuditFilterForm(request.args)
     actions, types, staff = audit_choices()
     form.action.choices = [("", _("Any action"))] + [(a, a) for a in actions]
-    form.object_type.choices = [("", _("Any object"))] + [(t, t) for t in types]
+    form.object_type.choices = [("", _("Any object"))] + [
+        (t, OBJECT_LABELS.get(t, t)) for t in types]
     form.who.choices = [("", _("Anyone")), (GUESTS, _("Guests")), (SYSTEM, _("System"))] + [
         (str(user.id), user.username) for user in staff]
     return form

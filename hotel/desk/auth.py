@@ -27,8 +27,10 @@ def login():
         except DomainError as error:
             form.password.errors.append(error.message)
         else:
+            chosen = session.get("lang")
             session.clear()  # a new session: nothing from before signing in is kept
-            session["lang"] = user.language
+            # A language picked on the sign-in page wins over the account's own.
+            session["lang"] = chosen or user.language
             login_user(user)
             return redirect(safe_next(request.args.get("next"), url_for("desk.today")))
     return render_template("desk/login.html", form=form), 422 if form.is_submitted() else 200

@@ -47,7 +47,8 @@ def parse_times(text: str) -> list[time]:
     :raises ValueError: a part is not a time.
     """
     times = []
-    for part in (text or "").replace(";", ",").split(","):
+    # Latin, Arabic and ideographic commas and semicolons all separate times.
+    for part in re.split(r"[,;،؛、，]", text or ""):
         part = part.strip()
         if not part:
             continue

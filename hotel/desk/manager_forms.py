@@ -118,7 +118,7 @@ class ServiceForm(TextsMixin, FlaskForm):
                                             NumberRange(min=0, max=1440)])
     stock = IntegerField(_l("Stock (units)"), validators=[Optional(), NumberRange(min=0)])
     delivered_on_arrival = BooleanField(_l("Delivered to the room on the arrival day"))
-    max_quantity = IntegerField(_l("Most units in one booking"), default=10, validators=[
+    max_quantity = IntegerField(_l("Most places or units in one booking"), default=10, validators=[
         InputRequired(message=_l("Please enter a number.")), NumberRange(min=1, max=1000)])
     capacity_unit = SelectField(_l("Slot capacity counts"), choices=_choices(
         CAPACITY_UNIT_LABELS))

@@ -137,7 +137,7 @@ def stays_import():
     except DomainError as error:
         form.file.errors = [*form.file.errors, error.message]
         return render_template("desk/stays_import.html", form=form), 422
-    flash(_("Import done: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.",
+    flash(_("Import done. Created: %(created)d, updated: %(updated)d, unchanged: %(unchanged)d.",
             created=len(result.created), updated=len(result.updated),
             unchanged=len(result.unchanged)), "success")
     if result.ignored_columns:

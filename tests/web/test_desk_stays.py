@@ -242,11 +242,11 @@ def test_importing_a_clean_file_twice_creates_then_leaves_unchanged(desk):
     first = upload(desk, clean)
     assert first.status_code == 303
     page = desk.get(first.headers["Location"]).text
-    assert "Import done: 3 created, 0 updated, 0 unchanged." in page
+    assert "Import done. Created: 3, updated: 0, unchanged: 0." in page
     assert "Müller" in page
 
     second = upload(desk, clean)
-    assert "Import done: 0 created, 0 updated, 3 unchanged." in desk.get(
+    assert "Import done. Created: 0, updated: 0, unchanged: 3." in desk.get(
         second.headers["Location"]).text
     assert stay_count() == 3
 
@@ -264,8 +264,8 @@ def test_bad_rows_are_listed_by_line_and_nothing_is_imported(desk):
 
 
 @pytest.mark.parametrize(("filename", "content", "message"), [
-    ("stays_utf16.csv", None, "2 created"),
-    ("stays_cp1252_semicolon.csv", None, "2 created"),
+    ("stays_utf16.csv", None, "Created: 2,"),
+    ("stays_cp1252_semicolon.csv", None, "Created: 2,"),
 ])
 def test_other_encodings_and_delimiters_are_imported(desk, filename, content, message):
     response = upload(desk, (DATA / filename).read_bytes(), filename)
