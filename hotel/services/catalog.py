@@ -17,8 +17,16 @@ def _package_query():
 
 
 def active_packages() -> list[Package]:
-    """Return the active packages in display order, with their services loaded."""
-    query = _package_query().where(Package.active.is_(True)).order_by(Package.position)
+    """Return the active packages in display order, with their texts and entries.
+
+    The home page only counts a package's services, so they are not loaded here.
+    """
+    query = (
+        select(Package)
+        .options(selectinload(Package.texts), selectinload(Package.entries))
+        .where(Package.active.is_(True))
+        .order_by(Package.position)
+    )
     return list(db.session.scalars(query))
 
 
