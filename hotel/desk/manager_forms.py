@@ -120,7 +120,7 @@ class ServiceForm(TextsMixin, FlaskForm):
     delivered_on_arrival = BooleanField(_l("Delivered to the room on the arrival day"))
     max_quantity = IntegerField(_l("Most places or units in one booking"), default=10, validators=[
         InputRequired(message=_l("Please enter a number.")), NumberRange(min=1, max=1000)])
-    capacity_unit = SelectField(_l("Slot capacity counts"), choices=_choices(
+    capacity_unit = SelectField(_l("Capacity counted in"), choices=_choices(
         CAPACITY_UNIT_LABELS))
     duration_minutes = IntegerField(_l("Duration (minutes)"), validators=[
         Optional(), NumberRange(min=1, max=1440)])
