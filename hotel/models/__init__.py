@@ -23,11 +23,33 @@ from hotel.models.catalog import (
     Service,
     ServiceText,
 )
+from hotel.models.feedback import (
+    FaqEntry,
+    FaqKind,
+    FaqText,
+    Rating,
+    Ticket,
+    TicketCategory,
+    TicketCategoryText,
+    TicketKind,
+    TicketNote,
+    TicketState,
+)
 from hotel.models.inventory import OutOfService, RentalDay, Slot, SlotRule
 from hotel.models.staff import Department, DepartmentText, Role, StaffUser
 from hotel.models.stays import PartyMember, Stay, fold_name
 
 __all__ = [
+    "TicketState",
+    "TicketNote",
+    "TicketKind",
+    "TicketCategoryText",
+    "TicketCategory",
+    "Ticket",
+    "Rating",
+    "FaqText",
+    "FaqKind",
+    "FaqEntry",
     "HOLDING_STATES",
     "RELEASED_STATES",
     "REQUEST_FIELDS",

@@ -32,6 +32,9 @@ class Stay(db.Model):
     language: Mapped[str] = mapped_column(String(8), default="en")
     email: Mapped[str] = mapped_column(String(254), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The guest's earlier stay, when we recognise a returning guest.
+    previous_stay_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stay.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
