@@ -50,9 +50,10 @@ def bare_messages(source: str) -> list[str]:
             continue
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
         first = node.args[0]
-        if name in MESSAGE_CALLS and isinstance(first, (ast.Constant, ast.JoinedStr)):
-            if isinstance(first, ast.JoinedStr) or isinstance(first.value, str):
-                found.append(ast.unparse(first))
+        literal = isinstance(first, ast.JoinedStr) or (
+            isinstance(first, ast.Constant) and isinstance(first.value, str))
+        if name in MESSAGE_CALLS and literal:
+            found.append(ast.unparse(first))
     return found
 
 
