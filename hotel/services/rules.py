@@ -5,10 +5,13 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 from hotel.extensions import db
 from hotel.models import (
+    HOLDING_STATES,
     REQUEST_FIELDS,
+    BookingItem,
     CapacityUnit,
     Kind,
     PartyMember,
@@ -16,6 +19,7 @@ from hotel.models import (
     Service,
     Slot,
     Stay,
+    booking_item_participant,
 )
 from hotel.services.errors import DomainError
 from hotel.timekeeping import hotel_zone
@@ -128,9 +132,28 @@ def _check_activity(stay, request, now, line_people, quantity) -> CheckedLine:
         raise DomainError(_("This time has already started."), "slot_id")
     day = slot.starts_at.astimezone(hotel_zone()).date()
     _check_within_stay(stay, day, day, now.astimezone(hotel_zone()).date(), "slot_id")
+    _check_not_booked_twice(slot, line_people)
     hours = Decimal((slot.ends_at - slot.starts_at).total_seconds()) / Decimal(3600)
     return CheckedLine(request, line_people, quantity, day, day, slot=slot,
                        starts_at=slot.starts_at, hours=hours)
+
+
+def _check_not_booked_twice(slot: Slot, people: list[PartyMember]) -> None:
+    """:raises DomainError: someone taking part already has a place at this time."""
+    if not people:
+        return
+    already = db.session.scalar(
+        select(PartyMember.first_name)
+        .join(booking_item_participant,
+              booking_item_participant.c.party_member_id == PartyMember.id)
+        .join(BookingItem, BookingItem.id == booking_item_participant.c.booking_item_id)
+        .where(BookingItem.slot_id == slot.id, BookingItem.state.in_(HOLDING_STATES),
+               PartyMember.id.in_([member.id for member in people]))
+        .limit(1)
+    )
+    if already is not None:
+        raise DomainError(_("%(name)s already has a place at this time.", name=already),
+                          "participants")
 
 
 def _check_rental(stay, request, today, quantity) -> CheckedLine:

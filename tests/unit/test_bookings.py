@@ -185,7 +185,9 @@ def test_the_same_submission_returns_the_same_booking(db, stay, slot):
     assert again.id == first.id
     assert count(db, Booking) == 1
     assert booked(db, slot) == 1
-    other = book_slot(stay, slot, submission_key="form-456")
+    second_guest = ItemRequest(slot.service, slot_id=slot.id,
+                               participant_ids=[stay.members[1].id])
+    other = create_booking(stay, [second_guest], stay, submission_key="form-456")
     assert other.id != first.id
     assert booked(db, slot) == 2
 
@@ -238,7 +240,10 @@ def test_cancelling_twice_is_refused(db, stay, slot):
 
 
 def test_a_guest_may_cancel_until_the_cut_off_and_staff_at_any_time(db, stay, slot):
-    first, second = (book_slot(stay, slot).items[0] for _ in range(2))
+    first, second = (
+        create_booking(stay, [ItemRequest(slot.service, slot_id=slot.id,
+                                          participant_ids=[member.id])], stay).items[0]
+        for member in stay.members[:2])
     deadline = slot.starts_at - timedelta(hours=24)
     assert can_guest_cancel(first, deadline)
     assert not can_guest_cancel(first, deadline + timedelta(minutes=1))

@@ -148,9 +148,12 @@ def test_booking_for_a_guest_cannot_exceed_capacity(client, desk, db):
 def _many_bookings(desk, db, count: int) -> None:
     stay = make_stay(arrival_on=hotel_today(), children=[4, 6])
     db.session.commit()
-    for _ in range(count):
+    slots = [make_slot(desk["club"], utcnow() + timedelta(days=2, minutes=n), capacity=5)
+             for n in range(count)]  # nobody takes two places at the same time
+    db.session.commit()
+    for slot in slots:
         create_booking(stay, [
-            ItemRequest(desk["club"], slot_id=desk["slot"].id,
+            ItemRequest(desk["club"], slot_id=slot.id,
                         participant_ids=[stay.children[0].id]),
             ItemRequest(desk["crib"], start_on=hotel_today(), end_on=hotel_today()),
             ItemRequest(desk["transfer"], starts_at=utcnow() + timedelta(days=1),

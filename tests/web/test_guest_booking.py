@@ -214,3 +214,15 @@ def test_guest_pages_use_a_constant_number_of_queries(client, hotel, db, count_q
         assert client.get(paths[path_name]).status_code == 200
     assert many.count == few.count
 
+
+
+def test_the_same_child_cannot_take_two_places_at_the_same_time(client, hotel, db):
+    kim = hotel["kim"]
+    child = kim.children[0]
+    _book_for(kim, hotel)
+    sign_in_as(client, kim)
+    response = post_form(client, "/services/kids-club/add",
+                         {"slot_id": hotel["slot"].id, "participants": [child.id]})
+    assert response.status_code == 422
+    assert f"{child.first_name} already has a place at this time." in response.text
+    assert db.session.get(Slot, hotel["slot"].id).booked == 1
