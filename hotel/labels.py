@@ -80,3 +80,31 @@ def init_app(app: Flask) -> None:
         REQUEST_FIELD_LABELS=REQUEST_FIELD_LABELS,
         OBJECT_LABELS=OBJECT_LABELS,
     )
+
+
+# ---- issue 7, tickets: what guests send, and where it stands
+from hotel.models import FaqKind, TicketKind, TicketState  # noqa: E402
+
+TICKET_KIND_LABELS = {
+    TicketKind.QUESTION: _l("Question"),
+    TicketKind.REQUEST: _l("Request"),
+    TicketKind.COMPLAINT: _l("Complaint"),
+}
+
+TICKET_STATE_LABELS = {
+    TicketState.NEW: _l("New"),
+    TicketState.IN_PROGRESS: _l("In progress"),
+    TicketState.ANSWERED: _l("Answered"),
+    TicketState.CLOSED: _l("Closed"),
+}
+
+FAQ_KIND_LABELS = {
+    FaqKind.FAQ: _l("Question and answer"),
+    FaqKind.POLICY: _l("Policy"),
+}
+
+OBJECT_LABELS.update({
+    "Ticket": _l("Guest ticket"),
+    "FaqEntry": _l("FAQ entry"),
+    "TicketCategory": _l("Ticket category"),
+})

@@ -192,3 +192,77 @@ def make_booking_item(stay: Stay, service: Service, *, state=None, slot: Slot | 
     if flush:
         db.session.flush()
     return booking.items[0]
+
+
+# ---- issue 7, reports: tickets and ratings made directly, with chosen times
+
+
+def make_ticket_category(slug: str | None = None, name: str = "Room", department=None,
+                         response_hours: int = 4):
+    """A ticket category with an English name, routed to a department."""
+    from hotel.models import TicketCategory, TicketCategoryText
+
+    category = TicketCategory(slug=slug or f"category-{next(_numbers)}",
+                              department=department or make_department(),
+                              response_hours=response_hours)
+    category.texts.append(TicketCategoryText(locale="en", name=name))
+    db.session.add(category)
+    db.session.flush()
+    return category
+
+
+def make_ticket(stay: Stay, category=None, *, kind=None, created_at: datetime | None = None,
+                answered_at: datetime | None = None, satisfaction: int | None = None,
+                state=None, text: str = "The shower is cold.", flush: bool = True):
+    """A ticket inserted directly (not through the ticket services), at a chosen time."""
+    from datetime import UTC
+
+    from hotel.models import Ticket, TicketKind, TicketState
+
+    category = category or make_ticket_category()
+    created_at = created_at or datetime.now(UTC)
+    ticket = Ticket(
+        number=f"K{next(_numbers):06d}", stay=stay, kind=kind or TicketKind.COMPLAINT,
+        category=category, department_id=category.department_id, text=text, language="en",
+        state=state or (TicketState.CLOSED if satisfaction else
+                        TicketState.ANSWERED if answered_at else TicketState.NEW),
+        created_at=created_at, due_at=created_at + timedelta(hours=category.response_hours),
+        answered_at=answered_at, closed_at=answered_at if satisfaction else None,
+        answer="Fixed." if answered_at else "", satisfaction=satisfaction)
+    db.session.add(ticket)
+    if flush:
+        db.session.flush()
+    return ticket
+
+
+def make_rating(item, score: int, *, comment: str = "", created_at: datetime | None = None,
+                flush: bool = True):
+    """A rating of a booking item inserted directly, at a chosen time."""
+    from datetime import UTC
+
+    from hotel.models import Rating
+
+    rating = Rating(booking_item=item, stay_id=item.booking.stay_id, score=score,
+                    comment=comment, created_at=created_at or datetime.now(UTC))
+    db.session.add(rating)
+    if flush:
+        db.session.flush()
+    return rating
+
+
+# ---- issue 7, tickets: FAQ entries and policies
+
+
+def make_faq_entry(texts: dict, *, kind=None, position: int = 0, active: bool = True,
+                   category=None):
+    """An FAQ entry (or policy) with texts {locale: (question, answer, keywords)}."""
+    from hotel.models import FaqEntry, FaqKind, FaqText
+
+    entry = FaqEntry(kind=kind or FaqKind.FAQ, position=position, active=active,
+                     category=category)
+    for locale, (question, answer, keywords) in texts.items():
+        entry.texts.append(FaqText(locale=locale, name=question, description=answer,
+                                   keywords=keywords))
+    db.session.add(entry)
+    db.session.flush()
+    return entry

@@ -128,7 +128,10 @@ SCHEMAS = {
         ["reference", "items", "total"]),
     "BookingList": _object({"bookings": {"type": "array", "items": _ref("Booking")}},
                            ["bookings"]),
-    "AdultInput": _object({"first_name": TEXT, "last_name": TEXT}, ["first_name"]),
+    "AdultInput": _object({"first_name": TEXT, "last_name": TEXT, "birth_date": DATE},
+                          ["first_name"],
+                          description="The birth date is optional; with the name it "
+                                      "recognises a returning guest."),
     "ChildInput": _object({"first_name": TEXT, "last_name": TEXT,
                            "age": {"type": "integer", "minimum": 0, "maximum": 17},
                            "birth_date": DATE}, ["first_name"],
@@ -137,6 +140,8 @@ SCHEMAS = {
         {"reference": {**TEXT, "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"},
          "room": {**TEXT, "maxLength": 16}, "first_name": TEXT, "last_name": TEXT,
          "arrival_date": DATE, "departure_date": DATE, "language": TEXT,
+         "birth_date": {**DATE, "description": "The lead guest's, optional; with the name it "
+                                               "recognises a returning guest."},
          "email": {**TEXT, "format": "email"},
          "adults": {"type": "array", "items": _ref("AdultInput"),
                     "description": "Every adult, lead guest included; when empty, the "
@@ -145,7 +150,9 @@ SCHEMAS = {
         ["reference", "room", "first_name", "last_name", "arrival_date", "departure_date"]),
     "Stay": _object(
         {"reference": TEXT, "room": TEXT, "first_name": TEXT, "last_name": TEXT,
-         "arrival_date": DATE, "departure_date": DATE, "language": TEXT, "email": TEXT,
+         "arrival_date": DATE, "departure_date": DATE, "language": TEXT,
+         "birth_date": {**DATE, "description": "The lead guest's, optional; with the name it "
+                                               "recognises a returning guest."}, "email": TEXT,
          "adults": {"type": "array", "items": _object(
              {"id": ID, "first_name": TEXT, "last_name": TEXT})},
          "children": {"type": "array", "items": _object(

@@ -7,6 +7,8 @@ from sqlalchemy import func, select
 
 from hotel.demo.bookings import load_demo_bookings
 from hotel.demo.catalogue import DEPARTMENTS, PACKAGES, SERVICES
+from hotel.demo.feedback import load_demo_feedback
+from hotel.demo.returning import load_returning_demo
 from hotel.demo.stays import DEMO_STAYS
 from hotel.demo.texts import with_extra_texts
 from hotel.extensions import db
@@ -218,6 +220,8 @@ def load_demo_data() -> dict[str, int]:
     _load_staff(_by_slug(Department))
     db.session.flush()
     load_demo_bookings(today)
+    load_returning_demo(today)
+    load_demo_feedback(today)
     return {
         "services": db.session.scalar(select(func.count(Service.id))),
         "packages": db.session.scalar(select(func.count(Package.id))),

@@ -8,12 +8,14 @@ from flask_login import current_user
 MENU = [
     ("desk.today", _l("Today")),
     ("desk.requests_list", _l("Requests")),
+    ("desk.tickets", _l("Guest tickets")),
     ("desk.book_for_guest", _l("Book for a guest")),
     ("desk.schedule", _l("Run sheet")),
     ("desk.inventory", _l("Inventory")),
     ("desk.stays", _l("Stays")),
     ("desk.catalogue", _l("Catalogue")),
     ("desk.staff_accounts", _l("Staff")),
+    ("desk.reports", _l("Reports")),
     ("desk.audit_log", _l("Audit log")),
 ]
 

@@ -1,7 +1,5 @@
 """Desk pages: the daily run sheet each department prints, its CSV, and the week plan."""
 
-import csv
-import io
 
 from flask import Response, abort, render_template, request
 from flask_babel import format_date, format_time
@@ -10,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
+from hotel.csv_export import csv_response
 from hotel.desk import bp
 from hotel.desk.access import check_department, department_scope, staff_required
 from hotel.desk.schedule_forms import RunSheetForm, WeekForm
@@ -137,12 +136,8 @@ def schedule_csv():
     if sheet is None:
         message = "; ".join(str(error) for errors in form.errors.values() for error in errors)
         return Response(message, status=422, mimetype="text/plain")
-    buffer = io.StringIO()
-    csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerows(
-        csv_rows(sheet))
     name = f"run-sheet-{sheet.day.isoformat()}-{department.slug if department else ALL}.csv"
-    return Response("\ufeff" + buffer.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return csv_response(csv_rows(sheet), name)
 
 
 @bp.get("/schedule/week")

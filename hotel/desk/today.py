@@ -25,4 +25,5 @@ def today():
         slots=frontdesk.slots_on(day, scope),
         low_stock=frontdesk.rentals_running_low(day, department_id=scope),
         departures=frontdesk.departures(day, scope),
+        overdue_tickets=frontdesk.overdue_tickets(scope),
     )

@@ -10,4 +10,4 @@ def guest_globals():
     """Let every page show the signed-in guest's basket size."""
     return {"basket_count": basket.count}
 
-from hotel.guest import basket, booking, routes  # noqa: E402,F401  (routes attach to bp)
+from hotel.guest import basket, booking, help, ratings, routes  # noqa: E402,F401,A004  (routes attach to bp)

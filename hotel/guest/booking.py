@@ -12,7 +12,7 @@ from hotel.guest import basket, bp
 from hotel.guest.forms import ActionForm, CheckoutForm
 from hotel.guest.routes import service_availability
 from hotel.i18n import localized
-from hotel.models import Booking, BookingItem, ItemState, Kind, Service
+from hotel.models import Booking, BookingItem, ItemState, Kind, Rating, Service
 from hotel.models.types import ZERO, utcnow
 from hotel.services import catalog
 from hotel.services.bookings import can_guest_cancel, cancel_booking_item, create_booking
@@ -163,9 +163,11 @@ def render_my_bookings(status: int = 200):
     now = utcnow()
     cancellable = {item.id for item in items if can_guest_cancel(item, now)}
     groups = [(state, [i for i in items if i.state == state]) for state in ItemState]
+    ratings = dict(db.session.execute(
+        select(Rating.booking_item_id, Rating.score).where(Rating.stay_id == g.stay.id)).all())
     return render_template("guest/my_bookings.html", items=items, cancellable=cancellable,
                            groups=[(state, group) for state, group in groups if group],
-                           cancel_form=ActionForm()), status
+                           cancel_form=ActionForm(), ratings=ratings), status
 
 
 @bp.post("/my-bookings/items/<int:item_id>/cancel")

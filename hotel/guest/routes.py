@@ -10,7 +10,7 @@ from hotel.guest import bp
 from hotel.guest.forms import SignInForm
 from hotel.models import Kind
 from hotel.models.types import utcnow
-from hotel.services import access, catalog
+from hotel.services import access, catalog, returning
 from hotel.services.availability import rental_availability, slot_availability
 from hotel.services.errors import DomainError
 from hotel.timekeeping import hotel_today
@@ -18,11 +18,13 @@ from hotel.timekeeping import hotel_today
 
 @bp.get("/")
 def home():
-    """Show the packages and every service, by category."""
+    """Show the packages and every service, by category; offer a returning guest's favourites."""
+    stay = g.get("stay")
     return render_template(
         "guest/home.html",
         packages=catalog.active_packages(),
         services_by_category=catalog.active_services_by_category(),
+        suggestions=returning.suggestions_for(stay) if stay is not None else [],
     )
 
 

@@ -157,3 +157,10 @@ def rentals_running_low(first: date, days: int = LOW_STOCK_DAYS, at_most: int = 
     return sorted(tightest.values(), key=lambda watch: (watch.remaining, watch.day))
 
 
+
+
+def overdue_tickets(department_id: int | None = None, now=None, limit: int = 25):
+    """Return guests' tickets past their response-time target, most overdue first."""
+    from hotel.services.tickets import desk_tickets  # tickets build on the desk's queries
+
+    return desk_tickets(department_id=department_id, overdue=True, now=now, limit=limit)[0]

@@ -29,7 +29,7 @@ DELIMITERS = ",;\t"
 BINARY_SIGNATURES = (b"\x89PNG", b"PK\x03\x04", b"%PDF", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff",
                      b"\xd0\xcf\x11\xe0")
 REQUIRED = ("reference", "room", "first_name", "last_name", "arrival", "departure")
-OPTIONAL = ("language", "email", "adults", "children")
+OPTIONAL = ("language", "email", "adults", "children", "birth_date")
 ALIASES = {
     "reference": ("ref", "booking_reference", "booking_ref", "reservation", "reservation_number",
                   "confirmation", "confirmation_number", "booking"),
@@ -42,6 +42,7 @@ ALIASES = {
     "email": ("e_mail", "mail", "email_address"),
     "adults": ("adult", "number_of_adults"),
     "children": ("child", "kids", "children_ages", "child_ages"),
+    "birth_date": ("date_of_birth", "dob", "birthdate", "lead_birth_date"),
 }
 DATE_FORMATS = (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
                 re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})"))
@@ -257,6 +258,8 @@ def row_to_stay_data(row: dict[str, str]) -> dict:
         "language": row.get("language", ""), "email": row.get("email", ""),
         "adults": _adults(row.get("adults", ""), lead),
         "children": _children(row.get("children", ""), row["last_name"]),
+        "birth_date": _iso_date(row["birth_date"], "birth_date") if row.get("birth_date")
+        else None,
     }
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from hotel.database import write_transaction
 from hotel.extensions import db
 from hotel.models import HOLDING_STATES, BookingItem, PartyMember, Stay, booking_item_participant
-from hotel.services import audit
+from hotel.services import audit, returning
 from hotel.services.errors import DomainError
 
 REFERENCE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
@@ -63,7 +63,8 @@ def _text(data: dict, key: str, field: str, max_length: int, required: bool = Tr
     return value
 
 
-def _date(data: dict, key: str, field: str, required: bool = True) -> date | None:
+def _date(data: dict, key: str, field: str, required: bool = True,
+          earliest: date = EARLIEST) -> date | None:
     value = data.get(key)
     if value in (None, "") and not required:
         return None
@@ -76,7 +77,7 @@ def _date(data: dict, key: str, field: str, required: bool = True) -> date | Non
             raise DomainError(_("Please enter a date as YYYY-MM-DD."), field) from None
     else:
         raise DomainError(_("Please enter a date as YYYY-MM-DD."), field)
-    if not EARLIEST <= parsed <= LATEST:
+    if not earliest <= parsed <= LATEST:
         raise DomainError(_("Please enter a date as YYYY-MM-DD."), field)
     return parsed
 
@@ -140,16 +141,27 @@ def _child_age(child: dict, field: str, arrival_on: date) -> tuple[int, date | N
     return age, birth_date
 
 
+def _adult_birth_date(person: dict, field: str, arrival_on: date) -> date | None:
+    """Return an adult's birth date if given; it recognises returning guests."""
+    birth_date = _date(person, "birth_date", field, required=False, earliest=date(1900, 1, 1))
+    if birth_date is not None and birth_date > arrival_on:
+        raise DomainError(_("The birth date must be before the arrival."), field)
+    return birth_date
+
+
 def _party(data: dict, lead: dict, arrival_on: date) -> list[dict]:
     adults, children = _people(data, "adults"), _people(data, "children")
     if len(adults) + len(children) > MAX_PARTY:
         raise DomainError(_("A party has at most %(num)d people.", num=MAX_PARTY), "adults")
     party = [
-        {"is_child": False, "age": None, "birth_date": None,
+        {"is_child": False, "age": None,
+         "birth_date": _adult_birth_date(adult, f"adults[{n}].birth_date", arrival_on),
          "first_name": _text(adult, "first_name", f"adults[{n}].first_name", 80),
          "last_name": _text(adult, "last_name", f"adults[{n}].last_name", 80, required=False)}
         for n, adult in enumerate(adults)
     ] or [{"is_child": False, "age": None, "birth_date": None, **lead}]
+    if party[0]["birth_date"] is None:  # the lead guest's, given with the stay itself
+        party[0]["birth_date"] = _adult_birth_date(data, "birth_date", arrival_on)
     for n, child in enumerate(children):
         field = f"children[{n}]"
         age, birth_date = _child_age(child, field, arrival_on)
@@ -180,6 +192,8 @@ def check_stay_data(data: dict) -> dict:
         raise DomainError(_("A stay lasts at most %(num)d nights.", num=MAX_NIGHTS),
                           "departure_date")
     fields["language"] = _language(data)
+    # A stay sent without a language takes the returning guest's earlier one (write_stay).
+    fields["language_given"] = bool(str(data.get("language") or "").strip())
     fields["email"] = _email(data)
     lead = {"first_name": fields["first_name"], "last_name": fields["last_name"]}
     fields["party"] = _party(data, lead, fields["arrival_on"])
@@ -249,6 +263,9 @@ def write_stay(fields: dict, actor, stay: Stay | None = None) -> Stay:
         db.session.add(stay)
     _apply(stay, fields)
     db.session.flush()
+    previous = returning.mark_returning(stay)
+    if not fields.get("language_given", True):
+        returning.preselect_language(stay, previous)
     audit.record("stay.created" if created else "stay.updated", stay, actor,
                  reference=stay.reference, room=stay.room,
                  arrival=stay.arrival_on, departure=stay.departure_on,

@@ -52,6 +52,8 @@ def sample_arguments(world) -> dict:
         "period_id": 1,
         "entry_id": 1,
         "id": 1,
+        "number": "T-NONE",
+        "category_id": 1,
     }
 
 
