@@ -13,6 +13,13 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional
 
 
+class GetForm(FlaskForm):
+    """A form sent with GET (filters, a day, a period): it changes nothing, so no CSRF."""
+
+    class Meta:
+        csrf = False
+
+
 class LoginForm(FlaskForm):
     """Staff sign-in."""
 
@@ -22,11 +29,8 @@ class LoginForm(FlaskForm):
         DataRequired(message=_l("Please enter your password.")), Length(max=200)])
 
 
-class RequestFilterForm(FlaskForm):
+class RequestFilterForm(GetForm):
     """Filters of the requests list (sent with GET, so without CSRF)."""
-
-    class Meta:
-        csrf = False
 
     state = SelectField(_l("State"), validators=[Optional()])
     day = DateField(_l("Date"), validators=[Optional()])

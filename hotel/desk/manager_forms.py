@@ -29,6 +29,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from hotel.desk.forms import GetForm
 from hotel.labels import (
     CATEGORY_LABELS,
     KIND_LABELS,
@@ -209,11 +210,8 @@ class StaffActiveForm(FlaskForm):
     active = HiddenField(validators=[AnyOf(["0", "1"])])
 
 
-class AuditFilterForm(FlaskForm):
+class AuditFilterForm(GetForm):
     """Filters of the audit log (sent with GET, so without CSRF)."""
-
-    class Meta:
-        csrf = False
 
     action = SelectField(_l("Action"), validators=[Optional()])
     object_type = SelectField(_l("Object type"), validators=[Optional()])

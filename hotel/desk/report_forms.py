@@ -3,20 +3,17 @@
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField
 from wtforms.validators import Optional
 
+from hotel.desk.forms import GetForm
 from hotel.services.reports import Period, default_period
 
 MAX_DAYS = 731  # two years: enough to compare seasons, small enough for weekly charts
 
 
-class ReportPeriodForm(FlaskForm):
+class ReportPeriodForm(GetForm):
     """From and to dates at the hotel, both included; empty means the last 30 days."""
-
-    class Meta:
-        csrf = False
 
     first_day = DateField(_l("From"), validators=[Optional()], name="from")
     last_day = DateField(_l("Until"), validators=[Optional()], name="to")

@@ -2,9 +2,10 @@
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField
 from wtforms.validators import Optional
+
+from hotel.desk.forms import GetForm
 
 
 class DayField(DateField):
@@ -18,11 +19,8 @@ class DayField(DateField):
                              ) from None
 
 
-class RunSheetForm(FlaskForm):
+class RunSheetForm(GetForm):
     """Which day and department the run sheet shows."""
-
-    class Meta:
-        csrf = False
 
     date = DayField(_l("Date"), validators=[Optional()])
     department = SelectField(_l("Department"), validators=[Optional()], validate_choice=False)
@@ -30,11 +28,8 @@ class RunSheetForm(FlaskForm):
                                      false_values=("false", "0", ""))
 
 
-class WeekForm(FlaskForm):
+class WeekForm(GetForm):
     """Which week the plan shows."""
-
-    class Meta:
-        csrf = False
 
     start = DayField(_l("First day"), validators=[Optional()])
     department = SelectField(_l("Department"), validators=[Optional()], validate_choice=False)

@@ -9,6 +9,7 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import DateField, FieldList, Form, FormField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from hotel.desk.forms import GetForm
 from hotel.models import Stay
 from hotel.services.stays import CHILD_MAX_AGE, MAX_PARTY
 
@@ -17,11 +18,8 @@ WHEN_CHOICES = [("in_house", _l("In house today")), ("arriving", _l("Arriving to
                 ("departed", _l("Departed")), ("all", _l("All stays"))]
 
 
-class StayFilterForm(FlaskForm):
+class StayFilterForm(GetForm):
     """Search and filter of the stays list (sent with GET, so without CSRF)."""
-
-    class Meta:
-        csrf = False
 
     q = StringField(_l("Room, reference or name"), validators=[Optional(), Length(max=80)])
     when = SelectField(_l("Show"), choices=WHEN_CHOICES, default="in_house",

@@ -12,14 +12,12 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from hotel.desk.forms import GetForm
 from hotel.labels import FAQ_KIND_LABELS
 
 
-class TicketFilterForm(FlaskForm):
+class TicketFilterForm(GetForm):
     """Filters of the ticket list (sent with GET, so without CSRF)."""
-
-    class Meta:
-        csrf = False
 
     state = SelectField(_l("State"), validators=[Optional()])
     department = SelectField(_l("Department"), validators=[Optional()])

@@ -319,7 +319,7 @@ def test_a_manager_writes_an_faq_entry(client, world):
     entry = _db.session.query(FaqEntry).filter_by(position=2).one()
     assert entry.text("ko").description == "반려견 동반이 가능합니다."
     assert "반려견 동반이 가능합니다." in client.get("/help?lang=ko").text
-    response = post_form(client, f"/desk/faq/{entry.id}",
+    response = post_form(client, f"/desk/faq/{entry.id}?lang=en",
                          {**data, "description_en": ""}, token_from="/desk/faq/new")
     assert response.status_code == 422 and "Please give the answer as well." in response.text
 
