@@ -62,6 +62,8 @@ class StayForm(FlaskForm):
         DataRequired(message=_l("Please enter a date as YYYY-MM-DD."))])
     language = SelectField(_l("Language"))
     email = StringField(_l("E-mail"), validators=[Optional(), Length(max=254)])
+    birth_date = DateField(_l("Birth date of the lead guest (optional)"),
+                           validators=[Optional()])
     party = FieldList(FormField(PartyRowForm), min_entries=PARTY_ROWS,
                       max_entries=MAX_PARTY - 1)
 
@@ -83,12 +85,13 @@ class StayForm(FlaskForm):
         return cls(data={"reference": stay.reference, "room": stay.room,
                          "first_name": stay.first_name, "last_name": stay.last_name,
                          "arrival_date": stay.arrival_on, "departure_date": stay.departure_on,
-                         "language": stay.language, "email": stay.email, "party": rows})
+                         "language": stay.language, "email": stay.email, "party": rows,
+                         "birth_date": stay.adults[0].birth_date if stay.adults else None})
 
     def stay_data(self) -> dict:
         """Return the form's values as ``save_stay`` takes them."""
         lead = {"first_name": self.first_name.data, "last_name": self.last_name.data}
-        adults, children = [lead], []
+        adults, children = [{**lead, "birth_date": self.birth_date.data}], []
         for row in self.party:
             if row.form.is_empty():
                 continue
@@ -97,7 +100,7 @@ class StayForm(FlaskForm):
             if row.kind.data == "child":
                 children.append({**person, "age": row.age.data, "birth_date": row.birth_date.data})
             else:
-                adults.append(person)
+                adults.append({**person, "birth_date": row.birth_date.data})
         return {"reference": self.reference.data, "room": self.room.data, **lead,
                 "arrival_date": self.arrival_date.data,
                 "departure_date": self.departure_date.data,

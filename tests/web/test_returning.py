@@ -207,3 +207,25 @@ def test_department_staff_see_the_marker_without_a_link_they_may_not_open(client
     page = client.get("/desk/").get_data(as_text=True)
     assert "Returning guest" in page
     assert "/desk/stays/NEW-17/earlier" not in page
+
+
+def test_the_desk_form_takes_the_lead_guests_birth_date(client, db):
+    """Reception can give the lead guest's birth date, which recognises them next time."""
+    make_staff("desk", Role.RECEPTION)
+    db.session.commit()
+    post_form(client, "/desk/login", {"username": "desk", "password": "correct-horse"},
+              token_from="/desk/login")
+    today = hotel_today()
+    form = {"reference": "BD1", "room": "12", "first_name": "Ana", "last_name": "Silva",
+            "arrival_date": (today - timedelta(days=90)).isoformat(),
+            "departure_date": (today - timedelta(days=85)).isoformat(),
+            "language": "es", "email": "", "birth_date": "1979-03-04"}
+    assert post_form(client, "/desk/stays/new", form, token_from="/desk/stays/new"
+                     ).status_code in (302, 303)
+    again = {**form, "reference": "BD2", "arrival_date": today.isoformat(),
+             "departure_date": (today + timedelta(days=2)).isoformat()}
+    assert post_form(client, "/desk/stays/new", again, token_from="/desk/stays/new"
+                     ).status_code in (302, 303)
+    stay = db.session.scalar(select(Stay).where(Stay.reference == "BD2"))
+    assert stay.members[0].birth_date.isoformat() == "1979-03-04"
+    assert db.session.get(Stay, stay.previous_stay_id).reference == "BD1"
