@@ -3,12 +3,11 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from hotel.booking_forms import form_to_request, make_line_form
 from hotel.desk import bp
 from hotel.desk.access import OPERATIONS, staff_required
-from hotel.extensions import db
+from hotel.desk.stays import stay_or_404
 from hotel.guest.routes import service_availability
 from hotel.i18n import localized
 from hotel.models import Kind, Service, Stay
@@ -16,13 +15,6 @@ from hotel.services import catalog
 from hotel.services.bookings import create_booking
 from hotel.services.errors import DomainError
 from hotel.services.stay_search import find_stays
-
-
-def _stay(reference: str) -> Stay:
-    stay = db.session.scalar(select(Stay).where(Stay.reference == reference))
-    if stay is None:
-        abort(404)
-    return stay
 
 
 @bp.get("/book")
@@ -37,7 +29,7 @@ def book_for_guest():
 @staff_required(*OPERATIONS)
 def book_choose_service(reference: str):
     """Show the stay and the services to book for it."""
-    return render_template("desk/book_services.html", stay=_stay(reference),
+    return render_template("desk/book_services.html", stay=stay_or_404(reference),
                            services_by_category=catalog.active_services_by_category())
 
 
@@ -51,7 +43,7 @@ def _line_form(service: Service, stay: Stay):
 @staff_required(*OPERATIONS)
 def book_service(reference: str, slug: str):
     """Book one service for the guest with the same form and rules as the guest's."""
-    stay = _stay(reference)
+    stay = stay_or_404(reference)
     service = catalog.find_service(slug)
     if service is None:
         abort(404)

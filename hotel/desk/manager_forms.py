@@ -63,20 +63,22 @@ class AgeBandForm(Form):
 
 
 class TextsMixin:
-    """Adds, per language, a name and a description field (name_xx, description_xx)."""
+    """Adds, per language, a field for each of TEXT_FIELDS (name_xx, description_xx...)."""
+
+    TEXT_FIELDS = ("name", "description")
 
     def text_values(self) -> dict:
-        """Return {language: {"name", "description"}} from the text fields."""
-        return {code: {"name": self[f"name_{code}"].data or "",
-                       "description": self[f"description_{code}"].data or ""}
+        """Return {language: {field: value}} from the text fields."""
+        return {code: {field: self[f"{field}_{code}"].data or ""
+                       for field in self.TEXT_FIELDS}
                 for code in current_app.config["LANGUAGES"]}
 
     def fill_texts(self, texts) -> None:
         """Put an object's texts in the text fields."""
         for text in texts:
             if f"name_{text.locale}" in self:
-                self[f"name_{text.locale}"].data = text.name
-                self[f"description_{text.locale}"].data = text.description
+                for field in self.TEXT_FIELDS:
+                    self[f"{field}_{text.locale}"].data = getattr(text, field)
 
 
 def with_texts(form_class: type) -> type:

@@ -1,10 +1,10 @@
 """Desk link from a returning guest's stay to their earlier stay."""
 
 from flask import abort, redirect, url_for
-from sqlalchemy import select
 
 from hotel.desk import bp
 from hotel.desk.access import OPERATIONS, staff_required
+from hotel.desk.stays import stay_or_404
 from hotel.extensions import db
 from hotel.models import Stay
 
@@ -13,9 +13,9 @@ from hotel.models import Stay
 @staff_required(*OPERATIONS)
 def earlier_stay(reference: str):
     """Open the earlier stay of the returning guest of a stay."""
-    stay = db.session.scalar(select(Stay).where(Stay.reference == reference))
+    stay = stay_or_404(reference)
     earlier = (db.session.get(Stay, stay.previous_stay_id)
-               if stay is not None and stay.previous_stay_id is not None else None)
+               if stay.previous_stay_id is not None else None)
     if earlier is None:
         abort(404)
     return redirect(url_for("desk.stay_detail", reference=earlier.reference))

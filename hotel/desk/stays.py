@@ -62,7 +62,8 @@ def stays():
                            pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1))
 
 
-def _stay_or_404(reference: str) -> Stay:
+def stay_or_404(reference: str) -> Stay:
+    """Return the stay with this reference, or answer 404."""
     stay = db.session.scalar(select(Stay).where(Stay.reference == reference))
     if stay is None:
         abort(404)
@@ -73,7 +74,7 @@ def _stay_or_404(reference: str) -> Stay:
 @staff_required(*OPERATIONS)
 def stay_detail(reference: str):
     """Show a stay with its party and what it has booked."""
-    stay = _stay_or_404(reference)
+    stay = stay_or_404(reference)
     items = db.session.scalars(
         select(BookingItem).join(BookingItem.booking).where(Booking.stay_id == stay.id)
         .options(selectinload(BookingItem.service).selectinload(Service.texts),
@@ -114,7 +115,7 @@ def stay_new():
 @staff_required(*OPERATIONS)
 def stay_edit(reference: str):
     """Edit a stay and its party."""
-    stay = _stay_or_404(reference)
+    stay = stay_or_404(reference)
     if request.method == "GET":
         return render_template("desk/stays_form.html", form=StayForm.for_stay(stay),
                                reference=reference)

@@ -13,6 +13,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from hotel.desk.forms import GetForm
+from hotel.desk.manager_forms import TextsMixin
 from hotel.labels import FAQ_KIND_LABELS
 
 
@@ -55,7 +56,7 @@ class ReassignForm(FlaskForm):
     department = SelectField(_l("Department"), coerce=int, validators=[Optional()])
 
 
-class FaqEntryForm(FlaskForm):
+class FaqEntryForm(TextsMixin, FlaskForm):
     """An FAQ entry or policy; question, answer and keywords are added per language."""
 
     kind = SelectField(_l("Kind"), choices=[(k.value, label) for k, label in
@@ -65,19 +66,7 @@ class FaqEntryForm(FlaskForm):
         min=0, max=9999, message=_l("Please enter a number from 0 to 9999."))])
     active = BooleanField(_l("Shown to guests"), default=True)
 
-    def text_values(self) -> dict:
-        """Return {language: {"name", "description", "keywords"}} from the text fields."""
-        return {code: {field: self[f"{field}_{code}"].data or ""
-                       for field in ("name", "description", "keywords")}
-                for code in current_app.config["LANGUAGES"]}
-
-    def fill_texts(self, texts) -> None:
-        """Put an entry's texts in the text fields."""
-        for text in texts:
-            if f"name_{text.locale}" in self:
-                self[f"name_{text.locale}"].data = text.name
-                self[f"description_{text.locale}"].data = text.description
-                self[f"keywords_{text.locale}"].data = text.keywords
+    TEXT_FIELDS = ("name", "description", "keywords")
 
 
 def faq_entry_form_class() -> type:
