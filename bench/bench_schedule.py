@@ -22,9 +22,9 @@ sys.path.insert(0, str(ROOT))
 
 from config import TestingConfig  # noqa: E402
 from hotel import create_app  # noqa: E402
+from hotel.clock import local_to_utc  # noqa: E402
 from hotel.extensions import db  # noqa: E402
 from hotel.models import ItemState, Role  # noqa: E402
-from hotel.timekeeping import local_to_utc  # noqa: E402
 from tests.factories import (  # noqa: E402
     make_booking_item,
     make_department,

@@ -24,8 +24,9 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     app.config.from_object(config_class)
     Path(app.instance_path).mkdir(exist_ok=True)
 
-    from hotel import database, i18n, security
+    from hotel import database, i18n
     from hotel.extensions import babel, csrf, db, login, migrate
+    from hotel.web import security
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
@@ -42,15 +43,14 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
 
-    from hotel import auth, cli, desk, errors, guest, labels
+    from hotel import api, cli, desk, guest, labels
+    from hotel.web import errors, sessions
 
     labels.init_app(app)
-    auth.init_app(app)
+    sessions.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     app.register_blueprint(guest.bp)
     app.register_blueprint(desk.bp)
-    from hotel import api
-
     app.register_blueprint(api.bp)
     return app

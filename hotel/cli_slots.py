@@ -21,7 +21,7 @@ def slots() -> None:
               type=click.IntRange(1, 366), help="How many days ahead to have slots.")
 def extend(days: int) -> None:
     """Make the slots of every valid recurring rule from today to DAYS ahead (run daily)."""
-    from hotel.services.inventory import extend_slots
+    from hotel.services.slots import extend_slots
 
     made = extend_slots(days)
     click.echo(f"{made} slots made for the next {days} days.")

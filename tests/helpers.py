@@ -2,7 +2,7 @@
 
 import re
 
-from hotel.services.access import stay_session_ends_at
+from hotel.services.sign_in import stay_session_ends_at
 
 TOKEN = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 

@@ -13,10 +13,6 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 # for a cross-site request to ride on.
 csrf.exempt(bp)
 
-STATUS_BY_CODE = {"invalid": 422, "unavailable": 409, "not_allowed": 409, "conflict": 409,
-                  "not_found": 404, "throttled": 429}
-
-
 def error_body(code: str, message: str, **extra) -> dict:
     """Return the JSON body of an API error."""
     return {"error": code, "message": message, **extra}
@@ -65,14 +61,13 @@ def no_store(response: Response) -> Response:
 
 @bp.errorhandler(DomainError)
 def domain_error(error: DomainError):
-    """Answer a broken rule: 422 with the field at fault, 409 or 429 for the others."""
-    status = STATUS_BY_CODE.get(error.code, 422)
+    """Answer a broken rule with its status, and the field at fault when a value was wrong."""
     extra = {}
     if error.code == "invalid":
         extra["fields"] = {field_name(error.field): error.message} if error.field else {}
     if error.item is not None:
         extra["item"] = error.item
-    return error_body(error.code, error.message, **extra), status
+    return error_body(error.code, error.message, **extra), error.status
 
 
 @bp.errorhandler(TokenError)
@@ -84,4 +79,4 @@ def token_error(error: TokenError):
     return error_body("forbidden", error.message), error.status
 
 
-from hotel.api import auth, bookings, catalog, openapi, stays  # noqa: E402,F401,I001
+from hotel.api import auth, bookings, catalogue, openapi, stays  # noqa: E402,F401,I001

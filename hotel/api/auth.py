@@ -4,8 +4,8 @@ from flask import request
 
 from hotel.api import bp, schemas
 from hotel.api.tokens import TokenError, issue_guest_token, issue_staff_token
-from hotel.services.access import sign_in_guest, sign_in_staff
 from hotel.services.errors import DomainError
+from hotel.services.sign_in import sign_in_guest, sign_in_staff
 
 
 def _client() -> str:

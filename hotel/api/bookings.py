@@ -10,6 +10,7 @@ from hotel.api.tokens import guest_required
 from hotel.extensions import db
 from hotel.models import Booking, BookingItem
 from hotel.services.bookings import cancel_booking_item, create_booking
+from hotel.services.errors import NotFound
 
 MAX_ITEM_ID = 2**31 - 1
 
@@ -37,7 +38,7 @@ def _own_booking(reference: str) -> Booking:
         query = _own_bookings().where(Booking.reference == reference.upper())
         booking = db.session.scalars(query).first()
     if booking is None:
-        raise schemas.NotFound(_("We could not find this booking."))
+        raise NotFound(_("We could not find this booking."))
     return booking
 
 
@@ -74,6 +75,6 @@ def cancel_item(reference: str, item_id: int):
     booking = _own_booking(reference)
     item = next((item for item in booking.items if item.id == item_id), None)
     if item is None:
-        raise schemas.NotFound(_("We could not find this booking."))
+        raise NotFound(_("We could not find this booking."))
     item = cancel_booking_item(item, g.api_stay)
     return serialize.item_json(item)

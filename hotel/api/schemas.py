@@ -13,7 +13,7 @@ from flask import request
 from flask_babel import gettext as _
 
 from hotel.models import Package, Service
-from hotel.services import catalog
+from hotel.services import catalogue
 from hotel.services.errors import DomainError
 from hotel.services.rules import ItemRequest
 from hotel.services.stays import is_plain_text
@@ -29,12 +29,6 @@ DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 ITEM_KEYS = frozenset({"service", "slot_id", "start_date", "end_date", "starts_at", "quantity",
                        "participants", "details", "note"})
 BOOKING_KEYS = frozenset({"items", "package", "idempotency_key"})
-
-
-class NotFound(DomainError):
-    """What the path names does not exist, or does not belong to the caller."""
-
-    code = "not_found"
 
 
 @dataclass
@@ -198,7 +192,7 @@ def _details(value, item: int) -> dict:
 
 
 def _service(value, item: int) -> Service:
-    service = catalog.find_service(value) if is_slug(value) else None
+    service = catalogue.find_service(value) if is_slug(value) else None
     if service is None:
         raise DomainError(_("We do not offer this service."), "service", item)
     return service
@@ -232,7 +226,7 @@ def item_request(data, item: int) -> ItemRequest:
 def _package(value) -> Package | None:
     if value is None:
         return None
-    package = catalog.find_package(value) if is_slug(value) else None
+    package = catalogue.find_package(value) if is_slug(value) else None
     if package is None:
         raise DomainError(_("We do not offer this package."), "package")
     return package

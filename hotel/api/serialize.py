@@ -5,13 +5,13 @@ from decimal import Decimal
 
 from flask import current_app
 
+from hotel.clock import hotel_zone
 from hotel.i18n import localized
 from hotel.models import REQUEST_FIELDS, Booking, BookingItem, Service, Stay
 from hotel.services.availability import DayAvailability, SlotAvailability
 from hotel.services.bookings import can_guest_cancel
 from hotel.services.pricing import CENT
 from hotel.services.rules import OPTIONAL_DETAILS
-from hotel.timekeeping import hotel_zone
 
 
 def money(amount: Decimal) -> str:

@@ -11,7 +11,7 @@ from itsdangerous import BadData, URLSafeTimedSerializer
 from hotel.extensions import db
 from hotel.models import Role, StaffUser, Stay
 from hotel.models.types import utcnow
-from hotel.services.access import stay_session_ends_at
+from hotel.services.sign_in import stay_session_ends_at
 
 SALT = "hotel.api.token"
 STAFF_TOKEN_LIFETIME = timedelta(hours=12)

@@ -13,14 +13,14 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
+from hotel.clock import local_to_utc
 from hotel.extensions import db
 from hotel.models import Booking, ItemState, Service, Slot, StaffUser, Stay
 from hotel.models.types import utcnow
 from hotel.services.bookings import cancel_booking_item, create_booking
 from hotel.services.errors import DomainError
-from hotel.services.handling import Action, handle_items
+from hotel.services.requests import Action, handle_items
 from hotel.services.rules import ItemRequest, member_fits
-from hotel.timekeeping import local_to_utc
 
 LEAD_TIME = timedelta(minutes=20)  # a session must start at least this long after booking
 DAY_BEGINS = time(7, 0)  # the demo guests booked before this time today

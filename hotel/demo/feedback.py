@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
+from hotel.clock import hotel_now, local_to_utc
 from hotel.demo.feedback_faq import FAQ_ENTRIES
 from hotel.extensions import db
 from hotel.models import (
@@ -22,7 +23,6 @@ from hotel.models import (
     TicketNote,
     TicketState,
 )
-from hotel.timekeeping import hotel_now, local_to_utc
 
 TICKET_CATEGORIES = [
     {"slug": "general", "department": "reception", "response_hours": 4,

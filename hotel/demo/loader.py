@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from hotel.clock import hotel_today
 from hotel.demo.bookings import load_demo_bookings
 from hotel.demo.catalogue import DEPARTMENTS, PACKAGES, SERVICES
 from hotel.demo.feedback import load_demo_feedback
@@ -33,7 +34,6 @@ from hotel.models import (
     Stay,
 )
 from hotel.services.slots import generate_slots
-from hotel.timekeeping import hotel_today
 
 SLOT_DAYS = 14
 

@@ -11,11 +11,11 @@ from decimal import Decimal
 from flask import current_app
 from sqlalchemy import select
 
+from hotel.clock import local_to_utc
 from hotel.demo.stays import DEMO_STAYS
 from hotel.extensions import db
 from hotel.models import Booking, BookingItem, ItemState, Kind, PartyMember, Service, Stay
 from hotel.services.returning import mark_returning
-from hotel.timekeeping import local_to_utc
 
 # The earlier stay of a guest who is in the demo now (same e-mail): its reference, room,
 # how many days ago it began, its nights, and the services used, as (slug, day of the stay).

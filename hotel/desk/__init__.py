@@ -5,24 +5,26 @@ from flask import Blueprint
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 
 
-@bp.app_context_processor
-def desk_globals():
-    """Give desk pages their menu."""
-    return {"desk_menu": menu.desk_menu}
+@bp.record_once
+def register_menu(state) -> None:
+    """Let desk templates, error pages under /desk included, call ``desk_menu()``."""
+    state.app.jinja_env.globals["desk_menu"] = menu.desk_menu
 
 
 from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     audit,
-    auth,
     booking,
     catalogue,
     faq,
     inventory,
     menu,
+    rentals,
     reports,
     requests,
     returning,
-    schedule,
+    run_sheet,
+    sign_in,
+    slots,
     staff,
     stays,
     tickets,

@@ -4,8 +4,8 @@ from flask import current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
 from hotel.desk import bp
-from hotel.desk.access import staff_required
-from hotel.desk.manager_forms import AuditFilterForm
+from hotel.desk.forms.audit import AuditFilterForm
+from hotel.desk.roles import staff_required
 from hotel.labels import OBJECT_LABELS
 from hotel.models import Role
 from hotel.services.audit_log import GUESTS, SYSTEM, AuditFilters, audit_choices, audit_page
@@ -63,5 +63,5 @@ def audit_log():
         who=data.get("who") or "", first_day=data.get("first_day"),
         last_day=data.get("last_day"), object_id=(data.get("object_id") or "").strip())
     result = audit_page(filters, page=request.args.get("page", 1, type=int) or 1)
-    return render_template("desk/audit.html", form=form, result=result,
+    return render_template("desk/audit/index.html", form=form, result=result,
                            object_link=object_link)

@@ -4,17 +4,17 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from hotel.booking_forms import form_to_request, make_line_form
 from hotel.desk import bp
-from hotel.desk.access import OPERATIONS, staff_required
+from hotel.desk.roles import OPERATIONS, staff_required
 from hotel.desk.stays import stay_or_404
-from hotel.guest.routes import service_availability
 from hotel.i18n import localized
 from hotel.models import Kind, Service, Stay
-from hotel.services import catalog
+from hotel.services import catalogue
+from hotel.services.availability import availability_during_stay
 from hotel.services.bookings import create_booking
 from hotel.services.errors import DomainError
 from hotel.services.stay_search import find_stays
+from hotel.web.booking_forms import form_to_request, make_line_form
 
 
 @bp.get("/book")
@@ -22,19 +22,19 @@ from hotel.services.stay_search import find_stays
 def book_for_guest():
     """Find the guest's stay by room, reference or name."""
     text = request.args.get("q", "")
-    return render_template("desk/book_search.html", q=text, stays=find_stays(text))
+    return render_template("desk/booking/search.html", q=text, stays=find_stays(text))
 
 
 @bp.get("/book/<reference>")
 @staff_required(*OPERATIONS)
 def book_choose_service(reference: str):
     """Show the stay and the services to book for it."""
-    return render_template("desk/book_services.html", stay=stay_or_404(reference),
-                           services_by_category=catalog.active_services_by_category())
+    return render_template("desk/booking/services.html", stay=stay_or_404(reference),
+                           services_by_category=catalogue.active_services_by_category())
 
 
 def _line_form(service: Service, stay: Stay):
-    availability = service_availability(service, stay)
+    availability = availability_during_stay(service, stay)
     slots = availability if service.kind == Kind.ACTIVITY else ()
     return make_line_form(service, stay, slots), availability
 
@@ -44,7 +44,7 @@ def _line_form(service: Service, stay: Stay):
 def book_service(reference: str, slug: str):
     """Book one service for the guest with the same form and rules as the guest's."""
     stay = stay_or_404(reference)
-    service = catalog.find_service(slug)
+    service = catalogue.find_service(slug)
     if service is None:
         abort(404)
     form, availability = _line_form(service, stay)
@@ -63,6 +63,6 @@ def book_service(reference: str, slug: str):
         status = 422
     elif form.is_submitted():
         status = 422
-    return render_template("desk/book_service.html", stay=stay, service=service, form=form,
+    return render_template("desk/booking/service.html", stay=stay, service=service, form=form,
                            availability=availability), status
 

@@ -7,13 +7,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from hotel.desk import bp
-from hotel.desk.access import staff_required
-from hotel.desk.manager_forms import PackageForm, ServiceForm, show_error, with_texts
+from hotel.desk.forms.catalogue import PackageForm, ServiceForm, with_texts
+from hotel.desk.roles import staff_required
 from hotel.extensions import db
 from hotel.i18n import localized
 from hotel.models import Department, Package, PackageService, Role, Service
-from hotel.services import catalogue_admin
+from hotel.services import catalogue_editing
 from hotel.services.errors import DomainError
+from hotel.web.forms import show_error
 
 
 @bp.get("/catalogue")
@@ -26,7 +27,7 @@ def catalogue():
     packages = db.session.scalars(
         select(Package).options(selectinload(Package.entries).selectinload(
             PackageService.service)).order_by(Package.position, Package.id)).all()
-    return render_template("desk/catalogue.html", services=services, packages=packages)
+    return render_template("desk/catalogue/index.html", services=services, packages=packages)
 
 
 def _service_form(service: Service | None):
@@ -44,10 +45,10 @@ def _save_service(service: Service | None):
     if form.validate_on_submit():
         try:
             if service is None:
-                service = catalogue_admin.create_service(form.service_values(), current_user)
+                service = catalogue_editing.create_service(form.service_values(), current_user)
                 flash(_("The service %(slug)s was created.", slug=service.slug), "success")
             else:
-                catalogue_admin.update_service(service, form.service_values(), current_user)
+                catalogue_editing.update_service(service, form.service_values(), current_user)
                 flash(_("The service %(slug)s was saved.", slug=service.slug), "success")
             return redirect(url_for("desk.edit_service", service_slug=service.slug), 303)
         except DomainError as error:
@@ -55,7 +56,7 @@ def _save_service(service: Service | None):
             if service is not None:
                 db.session.refresh(service)
     status = 422 if form.is_submitted() else 200
-    return render_template("desk/catalogue_service.html", form=form, service=service), status
+    return render_template("desk/catalogue/service.html", form=form, service=service), status
 
 
 @bp.route("/catalogue/services/new", methods=["GET", "POST"])
@@ -88,10 +89,10 @@ def _save_package(package: Package | None):
     if form.validate_on_submit():
         try:
             if package is None:
-                package = catalogue_admin.create_package(form.package_values(), current_user)
+                package = catalogue_editing.create_package(form.package_values(), current_user)
                 flash(_("The package %(slug)s was created.", slug=package.slug), "success")
             else:
-                catalogue_admin.update_package(package, form.package_values(), current_user)
+                catalogue_editing.update_package(package, form.package_values(), current_user)
                 flash(_("The package %(slug)s was saved.", slug=package.slug), "success")
             return redirect(url_for("desk.edit_package", package_slug=package.slug), 303)
         except DomainError as error:
@@ -99,7 +100,7 @@ def _save_package(package: Package | None):
             if package is not None:
                 db.session.refresh(package)
     status = 422 if form.is_submitted() else 200
-    return render_template("desk/catalogue_package.html", form=form, package=package), status
+    return render_template("desk/catalogue/package.html", form=form, package=package), status
 
 
 @bp.route("/catalogue/packages/new", methods=["GET", "POST"])

@@ -7,13 +7,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from hotel.desk import bp
-from hotel.desk.access import staff_required
-from hotel.desk.ticket_forms import category_form_class, faq_entry_form_class
+from hotel.desk.forms.tickets import category_form_class, faq_entry_form_class
+from hotel.desk.roles import staff_required
 from hotel.extensions import db
 from hotel.i18n import localized
 from hotel.models import Department, FaqEntry, Role, TicketCategory
-from hotel.services import faq_admin
 from hotel.services.errors import DomainError
+from hotel.services.faq import save_faq_entry, save_ticket_category
 
 
 @bp.get("/faq")
@@ -26,7 +26,7 @@ def faq():
     categories = db.session.scalars(
         select(TicketCategory).options(selectinload(TicketCategory.department))
         .order_by(TicketCategory.position, TicketCategory.id)).all()
-    return render_template("desk/faq.html", entries=entries, categories=categories)
+    return render_template("desk/faq/index.html", entries=entries, categories=categories)
 
 
 def _show_error(form, error: DomainError) -> None:
@@ -49,7 +49,7 @@ def _save_entry(entry: FaqEntry | None):
                 "position": form.position.data or 0, "active": form.active.data,
                 "texts": form.text_values()}
         try:
-            entry = faq_admin.save_faq_entry(entry, data, current_user)
+            entry = save_faq_entry(entry, data, current_user)
         except DomainError as error:
             _show_error(form, error)
             if entry is not None:
@@ -58,7 +58,7 @@ def _save_entry(entry: FaqEntry | None):
             flash(_("The entry was saved."), "success")
             return redirect(url_for("desk.edit_faq_entry", entry_id=entry.id), 303)
     status = 422 if form.is_submitted() else 200
-    return render_template("desk/faq_entry.html", form=form, entry=entry), status
+    return render_template("desk/faq/entry.html", form=form, entry=entry), status
 
 
 @bp.route("/faq/new", methods=["GET", "POST"])
@@ -91,7 +91,7 @@ def _save_category(category: TicketCategory | None):
         data = {"slug": form.slug.data, "department_id": form.department.data,
                 "response_hours": form.response_hours.data, "texts": form.name_values()}
         try:
-            category = faq_admin.save_ticket_category(category, data, current_user)
+            category = save_ticket_category(category, data, current_user)
         except DomainError as error:
             _show_error(form, error)
             if category is not None:
@@ -100,7 +100,7 @@ def _save_category(category: TicketCategory | None):
             flash(_("The category was saved."), "success")
             return redirect(url_for("desk.faq"), 303)
     status = 422 if form.is_submitted() else 200
-    return render_template("desk/faq_category.html", form=form, category=category), status
+    return render_template("desk/faq/category.html", form=form, category=category), status
 
 
 @bp.route("/faq/categories/new", methods=["GET", "POST"])

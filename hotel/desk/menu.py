@@ -10,7 +10,7 @@ MENU = [
     ("desk.requests_list", _l("Requests")),
     ("desk.tickets", _l("Guest tickets")),
     ("desk.book_for_guest", _l("Book for a guest")),
-    ("desk.schedule", _l("Run sheet")),
+    ("desk.run_sheet", _l("Run sheet")),
     ("desk.inventory", _l("Inventory")),
     ("desk.stays", _l("Stays")),
     ("desk.catalogue", _l("Catalogue")),

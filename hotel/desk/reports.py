@@ -10,16 +10,16 @@ from flask import Response, abort, render_template, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from hotel.charts import bar_chart
-from hotel.csv_export import csv_response
 from hotel.desk import bp
-from hotel.desk.access import staff_required
-from hotel.desk.report_forms import ReportPeriodForm
+from hotel.desk.forms.reports import ReportPeriodForm
+from hotel.desk.roles import staff_required
 from hotel.i18n import localized, text_direction
 from hotel.labels import TICKET_KIND_LABELS
 from hotel.models import Role, TicketKind
 from hotel.services import reports
 from hotel.services.reports import Period
+from hotel.web.charts import bar_chart
+from hotel.web.csv_export import csv_response
 
 REPORTS = ("ratings", "complaints", "response", "satisfaction")
 
@@ -108,14 +108,14 @@ def reports_page():
     """Show ratings, complaints, response times and satisfaction over a period."""
     form, period = _period_form()
     if period is None:
-        return render_template("desk/reports.html", form=form, period=None), 422
+        return render_template("desk/reports/index.html", form=form, period=None), 422
     ratings = reports.ratings_report(period)
     complaints = reports.complaints_report(period)
     response = reports.response_report(period)
     satisfaction = reports.satisfaction_report(period)
     charts = {**_ratings_charts(ratings), **_ticket_charts(complaints, response)}
     return render_template(
-        "desk/reports.html", form=form, period=period, ratings=ratings,
+        "desk/reports/index.html", form=form, period=period, ratings=ratings,
         complaints=complaints, response=response, satisfaction=satisfaction, charts=charts,
         kinds=list(TicketKind), score_text=score_text, count_text=count_text,
         duration_text=duration_text, week_label=week_label, kind_labels=TICKET_KIND_LABELS)

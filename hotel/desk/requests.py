@@ -7,17 +7,17 @@ from flask_login import current_user
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from hotel.auth.safety import safe_next
+from hotel.clock import hotel_today
 from hotel.desk import bp
-from hotel.desk.access import department_scope, staff_required
-from hotel.desk.forms import ItemActionForm, RequestFilterForm
+from hotel.desk.forms.requests import ItemActionForm, RequestFilterForm
+from hotel.desk.roles import department_scope, staff_required
 from hotel.extensions import db
 from hotel.i18n import current_language, localized
 from hotel.labels import STATE_LABELS
 from hotel.models import Booking, BookingItem, Department, ItemState, Service, Stay, fold_name
 from hotel.services.errors import DomainError
-from hotel.services.handling import ACTION_LABELS, Action, handle_items
-from hotel.timekeeping import hotel_today
+from hotel.services.requests import ACTION_LABELS, Action, handle_items
+from hotel.web.sessions import safe_next
 
 PAGE_SIZE = 50
 
@@ -81,7 +81,7 @@ def requests_list():
     ).all()
     action_form = ItemActionForm()
     action_form.action.choices = [(a.value, ACTION_LABELS[a]) for a in Action]
-    return render_template("desk/requests.html", form=form, items=items, total=total,
+    return render_template("desk/requests/index.html", form=form, items=items, total=total,
                            page=page, pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
                            action_form=action_form, today=hotel_today())
 
@@ -100,9 +100,8 @@ def requests_action():
         items = handle_items(form.item_ids.data or [], Action(form.action.data), current_user,
                              reason=form.reason.data or "", reason_language=current_language())
     except DomainError as error:
-        status = {"not_allowed": 403, "invalid": 422}.get(error.code, 409)
         return render_template("desk/action_failed.html", message=error.message,
-                               back=_safe_back(back)), status
+                               back=_safe_back(back)), error.status
     flash(ngettext("%(num)d item updated.", "%(num)d items updated.", len(items)), "success")
     return redirect(_safe_back(back)), 303
 

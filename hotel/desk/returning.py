@@ -3,7 +3,7 @@
 from flask import abort, redirect, url_for
 
 from hotel.desk import bp
-from hotel.desk.access import OPERATIONS, staff_required
+from hotel.desk.roles import OPERATIONS, staff_required
 from hotel.desk.stays import stay_or_404
 from hotel.extensions import db
 from hotel.models import Stay

@@ -6,19 +6,19 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from hotel.desk import bp
-from hotel.desk.access import staff_required
-from hotel.desk.manager_forms import (
+from hotel.desk.forms.staff import (
     NewStaffForm,
     PasswordResetForm,
     StaffActiveForm,
     StaffDetailsForm,
-    show_error,
 )
+from hotel.desk.roles import staff_required
 from hotel.extensions import db
 from hotel.i18n import localized
 from hotel.models import Department, Role, StaffUser
 from hotel.services import staff as staff_service
-from hotel.services.errors import DomainError, NotAllowed
+from hotel.services.errors import DomainError
+from hotel.web.forms import show_error
 
 
 def _with_choices(form):
@@ -29,11 +29,6 @@ def _with_choices(form):
     return form
 
 
-def _status(error: DomainError) -> int:
-    """403 for what the rules forbid (the last manager), 422 for a value that does not fit."""
-    return 403 if isinstance(error, NotAllowed) else 422
-
-
 def _account(user_id: int) -> StaffUser:
     return db.session.get(StaffUser, user_id) or abort(404)
 
@@ -42,7 +37,7 @@ def _account(user_id: int) -> StaffUser:
 @staff_required(Role.MANAGER)
 def staff_accounts():
     """List the staff accounts, active ones first."""
-    return render_template("desk/staff.html", accounts=staff_service.staff_accounts())
+    return render_template("desk/staff/index.html", accounts=staff_service.staff_accounts())
 
 
 @bp.route("/staff/new", methods=["GET", "POST"])
@@ -61,7 +56,7 @@ def new_staff_account():
             flash(_("The account %(username)s was created.", username=user.username), "success")
             return redirect(url_for("desk.edit_staff_account", user_id=user.id), 303)
     status = 422 if form.is_submitted() else 200
-    return render_template("desk/staff_new.html", form=form), status
+    return render_template("desk/staff/new.html", form=form), status
 
 
 def _edit_page(user: StaffUser, details=None, password=None, status: int = 200):
@@ -69,7 +64,7 @@ def _edit_page(user: StaffUser, details=None, password=None, status: int = 200):
         details = _with_choices(StaffDetailsForm(formdata=None, obj=user))
         details.department.data = str(user.department_id or "")
         details.role.data = user.role.value
-    return render_template("desk/staff_edit.html", account=user, form=details,
+    return render_template("desk/staff/edit.html", account=user, form=details,
                            password_form=password or PasswordResetForm(formdata=None),
                            active_form=StaffActiveForm(formdata=None)), status
 
@@ -87,7 +82,7 @@ def edit_staff_account(user_id: int):
             staff_service.update_staff_user(user, form.staff_values(), current_user)
         except DomainError as error:
             show_error(form, error)
-            return _edit_page(user, details=form, status=_status(error))
+            return _edit_page(user, details=form, status=error.status)
         flash(_("The account %(username)s was saved.", username=user.username), "success")
         return redirect(url_for("desk.edit_staff_account", user_id=user.id), 303)
     return _edit_page(user, details=form, status=422)
@@ -123,7 +118,7 @@ def set_staff_active(user_id: int):
         staff_service.set_staff_active(user, form.active.data == "1", current_user)
     except DomainError as error:
         flash(error.message, "error")
-        return _edit_page(user, status=_status(error))
+        return _edit_page(user, status=error.status)
     if user.active:
         flash(_("The account %(username)s is active again.", username=user.username), "success")
     else:

@@ -6,15 +6,15 @@ from flask_login import current_user
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
+from hotel.clock import hotel_today
 from hotel.desk import bp
-from hotel.desk.access import OPERATIONS, staff_required
-from hotel.desk.stay_forms import StayFilterForm, StayForm, StayImportForm
+from hotel.desk.forms.stays import StayFilterForm, StayForm, StayImportForm
+from hotel.desk.roles import OPERATIONS, staff_required
 from hotel.extensions import db
 from hotel.models import Booking, BookingItem, Role, Service, Stay, fold_name
 from hotel.services.errors import DomainError
 from hotel.services.stay_import import ImportRejected, import_stays
 from hotel.services.stays import StayNotFound, save_stay
-from hotel.timekeeping import hotel_today
 
 PAGE_SIZE = 50
 ORDERS = {
@@ -58,7 +58,7 @@ def stays():
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     found = db.session.scalars(query.order_by(*ORDERS[when])
                                .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
-    return render_template("desk/stays.html", form=form, stays=found, total=total, page=page,
+    return render_template("desk/stays/index.html", form=form, stays=found, total=total, page=page,
                            pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1))
 
 
@@ -82,7 +82,7 @@ def stay_detail(reference: str):
                  selectinload(BookingItem.participants))
         .order_by(BookingItem.start_on, BookingItem.starts_at, BookingItem.id)
     ).all()
-    return render_template("desk/stays_detail.html", stay=stay, items=items, today=hotel_today())
+    return render_template("desk/stays/detail.html", stay=stay, items=items, today=hotel_today())
 
 
 def _save(form: StayForm, reference: str | None):
@@ -97,7 +97,7 @@ def _save(form: StayForm, reference: str | None):
         else:
             flash(_("Stay %(reference)s saved.", reference=stay.reference), "success")
             return redirect(url_for("desk.stay_detail", reference=stay.reference), 303)
-    return render_template("desk/stays_form.html", form=form, reference=reference,
+    return render_template("desk/stays/form.html", form=form, reference=reference,
                            failed=True), 422
 
 
@@ -107,7 +107,7 @@ def stay_new():
     """Create a stay with its party."""
     form = StayForm()
     if request.method == "GET":
-        return render_template("desk/stays_form.html", form=form, reference=None)
+        return render_template("desk/stays/form.html", form=form, reference=None)
     return _save(form, None)
 
 
@@ -117,7 +117,7 @@ def stay_edit(reference: str):
     """Edit a stay and its party."""
     stay = stay_or_404(reference)
     if request.method == "GET":
-        return render_template("desk/stays_form.html", form=StayForm.for_stay(stay),
+        return render_template("desk/stays/form.html", form=StayForm.for_stay(stay),
                                reference=reference)
     return _save(StayForm(), reference)
 
@@ -128,16 +128,16 @@ def stays_import():
     """Import a CSV export of the property-management system: every row, or none."""
     form = StayImportForm()
     if request.method == "GET":
-        return render_template("desk/stays_import.html", form=form)
+        return render_template("desk/stays/import.html", form=form)
     if not form.validate_on_submit():
-        return render_template("desk/stays_import.html", form=form), 422
+        return render_template("desk/stays/import.html", form=form), 422
     try:
         result = import_stays(form.file.data.read(), current_user)
     except ImportRejected as rejected:
-        return render_template("desk/stays_import.html", form=form, rejected=rejected), 422
+        return render_template("desk/stays/import.html", form=form, rejected=rejected), 422
     except DomainError as error:
         form.file.errors = [*form.file.errors, error.message]
-        return render_template("desk/stays_import.html", form=form), 422
+        return render_template("desk/stays/import.html", form=form), 422
     flash(_("Import done. Created: %(created)d, updated: %(updated)d, unchanged: %(unchanged)d.",
             created=len(result.created), updated=len(result.updated),
             unchanged=len(result.unchanged)), "success")

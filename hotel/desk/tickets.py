@@ -7,21 +7,22 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from hotel.desk import bp
-from hotel.desk.access import check_department, department_scope, staff_required
-from hotel.desk.ticket_forms import (
+from hotel.desk.forms.tickets import (
     AnswerForm,
     NoteForm,
     ReassignForm,
     StateForm,
     TicketFilterForm,
 )
+from hotel.desk.roles import check_department, department_scope, staff_required
 from hotel.extensions import db
 from hotel.i18n import localized
 from hotel.labels import FAQ_KIND_LABELS, TICKET_KIND_LABELS, TICKET_STATE_LABELS
 from hotel.models import Department, TicketCategory
 from hotel.models.types import utcnow
 from hotel.services import tickets as ticket_service
-from hotel.services.errors import DomainError, NotAllowed
+from hotel.services.errors import DomainError
+from hotel.web.forms import show_error
 
 PAGE_SIZE = 50
 
@@ -72,7 +73,7 @@ def tickets():
         category_id=int(data["category"]) if data.get("category") else None,
         overdue=bool(data.get("overdue")), now=now, limit=PAGE_SIZE,
         offset=(page - 1) * PAGE_SIZE)
-    return render_template("desk/tickets.html", form=form, tickets=found, total=total,
+    return render_template("desk/tickets/index.html", form=form, tickets=found, total=total,
                            page=page, pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
                            now=now)
 
@@ -108,7 +109,7 @@ def _forms(ticket, **given) -> dict:
 
 
 def _detail(ticket, status: int = 200, **given):
-    return render_template("desk/tickets_detail.html", ticket=ticket, now=utcnow(),
+    return render_template("desk/tickets/detail.html", ticket=ticket, now=utcnow(),
                            **_forms(ticket, **given)), status
 
 
@@ -127,11 +128,9 @@ def _act(number: str, form_name: str, form, action, done: str):
         try:
             action(ticket, form)
         except DomainError as error:
-            field = form._fields.get(error.field or "")
-            (field.errors if field is not None else form.form_errors).append(error.message)
+            show_error(form, error)
             db.session.rollback()
-            status = 409 if isinstance(error, NotAllowed) else 422
-            return _detail(_ticket(number), status, **{form_name: form})
+            return _detail(_ticket(number), error.status, **{form_name: form})
         flash(done, "success")
         if department_scope(current_user) not in (None, ticket.department_id):
             return redirect(url_for("desk.tickets"), 303)  # handed to another department

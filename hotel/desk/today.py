@@ -3,11 +3,11 @@
 from flask import render_template
 from flask_login import current_user
 
+from hotel.clock import hotel_today
 from hotel.desk import bp
-from hotel.desk.access import department_scope, staff_required
+from hotel.desk.roles import department_scope, staff_required
 from hotel.models.types import utcnow
-from hotel.services import frontdesk
-from hotel.timekeeping import hotel_today
+from hotel.services import today as today_service
 
 
 @bp.get("/")
@@ -17,13 +17,13 @@ def today():
     day = hotel_today()
     scope = department_scope(current_user)
     return render_template(
-        "desk/today.html",
+        "desk/today/index.html",
         day=day,
         now=utcnow(),
-        waiting=frontdesk.waiting_requests(scope, limit=25),
-        arrivals=frontdesk.arrivals(day, scope),
-        slots=frontdesk.slots_on(day, scope),
-        low_stock=frontdesk.rentals_running_low(day, department_id=scope),
-        departures=frontdesk.departures(day, scope),
-        overdue_tickets=frontdesk.overdue_tickets(scope),
+        waiting=today_service.waiting_requests(scope, limit=25),
+        arrivals=today_service.arrivals(day, scope),
+        slots=today_service.slots_on(day, scope),
+        low_stock=today_service.rentals_running_low(day, department_id=scope),
+        departures=today_service.departures(day, scope),
+        overdue_tickets=today_service.overdue_tickets(scope),
     )

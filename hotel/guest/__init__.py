@@ -5,9 +5,16 @@ from flask import Blueprint
 bp = Blueprint("guest", __name__)
 
 
-@bp.app_context_processor
-def guest_globals():
-    """Let every page show the signed-in guest's basket size."""
-    return {"basket_count": basket.count}
+@bp.record_once
+def register_basket_count(state) -> None:
+    """Let the page header call ``basket_count()`` for the signed-in guest's basket."""
+    state.app.jinja_env.globals["basket_count"] = basket.count
 
-from hotel.guest import basket, booking, help, ratings, routes  # noqa: E402,F401,A004  (routes attach to bp)
+from hotel.guest import (  # noqa: E402,F401,I001  (routes attach to bp)
+    basket,
+    booking,
+    catalogue,
+    help,  # noqa: A004
+    ratings,
+    sign_in,
+)

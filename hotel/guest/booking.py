@@ -5,30 +5,35 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from hotel.auth.guests import guest_required
-from hotel.booking_forms import form_to_request, make_line_form, make_package_forms
 from hotel.extensions import db
 from hotel.guest import basket, bp
 from hotel.guest.forms import ActionForm, CheckoutForm
-from hotel.guest.routes import service_availability
 from hotel.i18n import localized
 from hotel.models import Booking, BookingItem, ItemState, Kind, Rating, Service
 from hotel.models.types import ZERO, utcnow
-from hotel.services import catalog
-from hotel.services.bookings import can_guest_cancel, cancel_booking_item, create_booking
+from hotel.services import catalogue
+from hotel.services.availability import availability_during_stay
+from hotel.services.bookings import (
+    can_guest_cancel,
+    cancel_booking_item,
+    create_booking,
+    own_booking,
+)
 from hotel.services.calendar import booking_calendar
 from hotel.services.errors import DomainError
 from hotel.services.rules import check_line
+from hotel.web.booking_forms import form_to_request, make_line_form, make_package_forms
+from hotel.web.sessions import guest_required
 
 
 @bp.post("/services/<slug>/add")
 @guest_required
 def add_to_basket(slug: str):
     """Check a service's form and put the line in the basket."""
-    service = catalog.find_service(slug)
+    service = catalogue.find_service(slug)
     if service is None:
         abort(404)
-    availability = service_availability(service, g.stay)
+    availability = availability_during_stay(service, g.stay)
     slots = availability if service.kind == Kind.ACTIVITY else ()
     form = make_line_form(service, g.stay, slots)
     if form.validate_on_submit():
@@ -105,35 +110,19 @@ def _line_message(error: DomainError, requests) -> str:
              message=error.message)
 
 
-def own_booking(reference: str) -> Booking:
-    """Return the signed-in guest's booking with this reference, or 404."""
-    query = (
-        select(Booking)
-        .where(Booking.reference == reference, Booking.stay_id == g.stay.id)
-        .options(selectinload(Booking.items).options(
-            selectinload(BookingItem.service).selectinload(Service.texts),
-            selectinload(BookingItem.participants),
-            selectinload(BookingItem.slot),
-        ))
-    )
-    booking = db.session.scalar(query)
-    if booking is None:
-        abort(404)
-    return booking
-
-
 @bp.get("/bookings/<reference>")
 @guest_required
 def confirmation(reference: str):
     """Show a booking: its reference, items and total."""
-    return render_template("guest/confirmation.html", booking=own_booking(reference))
+    booking = own_booking(g.stay, reference) or abort(404)
+    return render_template("guest/confirmation.html", booking=booking)
 
 
 @bp.get("/bookings/<reference>.ics")
 @guest_required
 def booking_ics(reference: str):
     """Download a booking's items as calendar events."""
-    booking = own_booking(reference)
+    booking = own_booking(g.stay, reference) or abort(404)
     body = booking_calendar(booking)
     return Response(body, mimetype="text/calendar", headers={
         "Content-Disposition": f'attachment; filename="{booking.reference}.ics"'})
@@ -191,14 +180,14 @@ def cancel_item(item_id: int):
 
 def _package_forms(package):
     return make_package_forms(package, g.stay,
-                              lambda service: service_availability(service, g.stay))
+                              lambda service: availability_during_stay(service, g.stay))
 
 
 @bp.route("/packages/<slug>/book", methods=["GET", "POST"])
 @guest_required
 def book_package(slug: str):
     """Let the guest pick the dates or times of the package's services and book them."""
-    package = catalog.find_package(slug)
+    package = catalogue.find_package(slug)
     if package is None:
         abort(404)
     form = ActionForm()

@@ -5,15 +5,15 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from hotel.auth.guests import guest_required
 from hotel.extensions import db
 from hotel.guest import bp
-from hotel.guest.help_forms import AskForm, SatisfactionForm
+from hotel.guest.forms_help import AskForm, SatisfactionForm
 from hotel.i18n import current_language, day_label, localized
 from hotel.labels import TICKET_KIND_LABELS, TICKET_STATE_LABELS
 from hotel.models import Booking, BookingItem, FaqEntry, FaqKind, Service, TicketCategory
 from hotel.services import tickets
 from hotel.services.errors import DomainError
+from hotel.web.sessions import guest_required
 
 
 @bp.context_processor
@@ -29,7 +29,7 @@ def help_page():
     entries = db.session.scalars(
         select(FaqEntry).where(FaqEntry.active.is_(True))
         .order_by(FaqEntry.position, FaqEntry.id)).all()
-    return render_template("guest/help.html",
+    return render_template("guest/help/index.html",
                            faqs=[e for e in entries if e.kind == FaqKind.FAQ],
                            policies=[e for e in entries if e.kind == FaqKind.POLICY])
 
@@ -61,7 +61,7 @@ def help_ask():
     form = _ask_form()
     if not form.validate_on_submit():
         status = 422 if form.is_submitted() else 200
-        return render_template("guest/help_ask.html", form=form, matches=None), status
+        return render_template("guest/help/ask.html", form=form, matches=None), status
     decision = request.form.get("decision", "")
     if decision == "solved":
         flash(_("We are glad it helped."), "success")
@@ -69,7 +69,7 @@ def help_ask():
     if decision != "send":
         matches = tickets.match_faq(form.text.data, current_language())
         if matches:
-            return render_template("guest/help_ask.html", form=form, matches=matches)
+            return render_template("guest/help/ask.html", form=form, matches=matches)
     try:
         ticket = tickets.create_ticket(
             g.stay, kind=form.kind.data, category_id=form.category.data, text=form.text.data,
@@ -77,7 +77,7 @@ def help_ask():
     except DomainError as error:
         field = form._fields.get(error.field or "")
         (field.errors if field is not None else form.form_errors).append(error.message)
-        return render_template("guest/help_ask.html", form=form, matches=None), 422
+        return render_template("guest/help/ask.html", form=form, matches=None), 422
     flash(_("Thank you. Your tracking number is %(number)s.", number=ticket.number), "success")
     return redirect(url_for("guest.help_ticket", number=ticket.number), 303)
 
@@ -86,7 +86,7 @@ def help_ask():
 @guest_required
 def help_tickets():
     """List the guest's own tickets with their state and answer."""
-    return render_template("guest/help_tickets.html", tickets=tickets.tickets_of_stay(g.stay))
+    return render_template("guest/help/tickets.html", tickets=tickets.tickets_of_stay(g.stay))
 
 
 def _own_ticket(number: str):
@@ -101,7 +101,7 @@ def _own_ticket(number: str):
 def help_ticket(number: str):
     """Show one of the guest's tickets; once closed, ask how it was handled."""
     ticket = _own_ticket(number)
-    return render_template("guest/help_ticket.html", ticket=ticket, form=SatisfactionForm())
+    return render_template("guest/help/ticket.html", ticket=ticket, form=SatisfactionForm())
 
 
 @bp.post("/help/tickets/<number>/satisfaction")
@@ -119,4 +119,4 @@ def help_rate(number: str):
             flash(_("Thank you for telling us."), "success")
             return redirect(url_for("guest.help_ticket", number=ticket.number), 303)
     db.session.refresh(ticket)
-    return render_template("guest/help_ticket.html", ticket=ticket, form=form), 422
+    return render_template("guest/help/ticket.html", ticket=ticket, form=form), 422

@@ -9,12 +9,12 @@ from sqlalchemy.orm import selectinload
 from wtforms import RadioField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
-from hotel.auth.guests import guest_required
 from hotel.extensions import db
 from hotel.guest import bp
 from hotel.models import Booking, BookingItem, Service
 from hotel.services.errors import DomainError
 from hotel.services.ratings import MAX_COMMENT, check_can_rate, rate_item, rating_of
+from hotel.web.sessions import guest_required
 
 SCORE_CHOICES = [
     (5, _l("5 – excellent")),

@@ -1,6 +1,5 @@
 """The domain model, one module per part of the hotel."""
 
-from hotel.models.access import SignInFailure
 from hotel.models.audit import AuditEntry
 from hotel.models.bookings import (
     HOLDING_STATES,
@@ -10,7 +9,7 @@ from hotel.models.bookings import (
     ItemState,
     booking_item_participant,
 )
-from hotel.models.catalog import (
+from hotel.models.catalogue import (
     REQUEST_FIELDS,
     AgeBand,
     CapacityUnit,
@@ -36,6 +35,7 @@ from hotel.models.feedback import (
     TicketState,
 )
 from hotel.models.inventory import OutOfService, RentalDay, Slot, SlotRule
+from hotel.models.sign_in import SignInFailure
 from hotel.models.staff import Department, DepartmentText, Role, StaffUser
 from hotel.models.stays import PartyMember, Stay, fold_name
 

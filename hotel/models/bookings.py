@@ -19,7 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hotel.extensions import db
-from hotel.models.catalog import Package, Service
+from hotel.models.catalogue import Package, Service
 from hotel.models.inventory import Slot
 from hotel.models.staff import StaffUser
 from hotel.models.stays import PartyMember, Stay

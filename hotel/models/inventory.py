@@ -21,7 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hotel.extensions import db
-from hotel.models.catalog import Service
+from hotel.models.catalogue import Service
 from hotel.models.types import UTCDateTime, utcnow
 
 

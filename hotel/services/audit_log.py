@@ -6,6 +6,7 @@ from datetime import date, time, timedelta
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
+from hotel.clock import local_to_utc
 from hotel.extensions import db
 from hotel.models import (
     AuditEntry,
@@ -19,7 +20,6 @@ from hotel.models import (
     StaffUser,
     Stay,
 )
-from hotel.timekeeping import local_to_utc
 
 PAGE_SIZE = 50
 GUESTS = "guests"  # the "who" filter: entries made by guests

@@ -5,10 +5,11 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
+from hotel.clock import hotel_today, local_to_utc
 from hotel.extensions import db
-from hotel.models import Kind, RentalDay, Service, Slot
+from hotel.models import Kind, RentalDay, Service, Slot, Stay
+from hotel.models.types import utcnow
 from hotel.services.capacity import days_between, units_out_of_service
-from hotel.timekeeping import local_to_utc
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,21 @@ def rental_availability(service: Service, first: date, last: date) -> list[DayAv
 def can_request(service: Service) -> bool:
     """Tell whether an on-request service can be asked for: it has no fixed capacity."""
     return service.kind == Kind.ON_REQUEST and service.active
+
+
+def bookable_window(stay: Stay) -> tuple[date, date]:
+    """Return the first and last day a guest can book for: from today to departure."""
+    return max(stay.arrival_on, hotel_today()), stay.departure_on
+
+
+def availability_during_stay(service: Service, stay: Stay | None):
+    """Return the slots or days of a service free during a stay (None without a stay, or
+    for a service on request, which has no capacity to show)."""
+    if stay is None or service.kind == Kind.ON_REQUEST:
+        return None
+    first, last = bookable_window(stay)
+    if last < first:
+        return []
+    if service.kind == Kind.ACTIVITY:
+        return slot_availability(service, first, last, after=utcnow())
+    return rental_availability(service, first, last)

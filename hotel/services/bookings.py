@@ -7,7 +7,9 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
+from hotel.clock import local_to_utc
 from hotel.database import write_transaction
 from hotel.extensions import db
 from hotel.models import (
@@ -17,6 +19,7 @@ from hotel.models import (
     BookingItem,
     ItemState,
     Package,
+    Service,
     StaffUser,
     Stay,
 )
@@ -25,7 +28,6 @@ from hotel.services import audit, pricing
 from hotel.services.capacity import release_capacity, reserve_capacity
 from hotel.services.errors import DomainError, NotAllowed
 from hotel.services.rules import CheckedLine, ItemRequest, check_line
-from hotel.timekeeping import local_to_utc
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 PACKAGE_MIN_SERVICES = 2  # a package booking takes at least this many of its services
@@ -198,3 +200,16 @@ def cancel_booking_item(item: BookingItem, actor, now: datetime | None = None) -
                                "Please contact reception."))
         change_item_state(item, ItemState.CANCELLED, actor)
     return item
+
+
+def own_booking(stay: Stay, reference: str) -> Booking | None:
+    """Return a stay's booking with this reference and its items, or None if it has none."""
+    return db.session.scalar(
+        select(Booking)
+        .where(Booking.reference == reference, Booking.stay_id == stay.id)
+        .options(selectinload(Booking.items).options(
+            selectinload(BookingItem.service).selectinload(Service.texts),
+            selectinload(BookingItem.participants),
+            selectinload(BookingItem.slot),
+        ))
+    )

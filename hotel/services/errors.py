@@ -1,4 +1,8 @@
-"""Errors the business rules raise; their messages are translated and shown to the reader."""
+"""Errors the business rules raise; their messages are translated and shown to the reader.
+
+Each error knows the HTTP status it answers with, so the pages, the desk and the API
+answer the same broken rule in the same way.
+"""
 
 
 class DomainError(Exception):
@@ -9,6 +13,7 @@ class DomainError(Exception):
     """
 
     code = "invalid"
+    status = 422
 
     def __init__(self, message: str, field: str | None = None, item: int | None = None):
         super().__init__(message)
@@ -26,9 +31,32 @@ class Unavailable(DomainError):
     """There is not enough capacity left for what was asked."""
 
     code = "unavailable"
+    status = 409
 
 
 class NotAllowed(DomainError):
     """The action is not allowed now, e.g. cancelling after the cut-off."""
 
     code = "not_allowed"
+    status = 409
+
+
+class Forbidden(NotAllowed):
+    """Not allowed to this person at all: the thing belongs to another department or guest."""
+
+    code = "forbidden"
+    status = 403
+
+
+class Conflict(DomainError):
+    """What was sent clashes with what exists, e.g. a booking reference already taken."""
+
+    code = "conflict"
+    status = 409
+
+
+class NotFound(DomainError):
+    """What the request names does not exist."""
+
+    code = "not_found"
+    status = 404

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from hotel.clock import hotel_today, hotel_zone, local_to_utc
 from hotel.extensions import db
 from hotel.models import (
     BookingItem,
@@ -25,7 +26,6 @@ from hotel.models import (
     TicketCategory,
     TicketKind,
 )
-from hotel.timekeeping import hotel_today, hotel_zone, local_to_utc
 
 DEFAULT_DAYS = 30
 CENT = Decimal("0.01")

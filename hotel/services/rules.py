@@ -7,6 +7,7 @@ from decimal import Decimal
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from hotel.clock import hotel_zone
 from hotel.extensions import db
 from hotel.models import (
     HOLDING_STATES,
@@ -22,7 +23,6 @@ from hotel.models import (
     booking_item_participant,
 )
 from hotel.services.errors import DomainError
-from hotel.timekeeping import hotel_zone
 
 ADULT_AGE = 18  # adults whose age we do not know count as this old
 MAX_NOTE = 500

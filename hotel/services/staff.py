@@ -12,7 +12,7 @@ from hotel.database import write_transaction
 from hotel.extensions import db
 from hotel.models import Department, Role, StaffUser
 from hotel.services import audit
-from hotel.services.errors import DomainError, NotAllowed
+from hotel.services.errors import DomainError, Forbidden
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 MIN_PASSWORD = 8
@@ -123,7 +123,7 @@ def _active_managers_locked() -> int:
 def _keep_a_manager(user: StaffUser) -> None:
     """Refuse a change that would leave the hotel without an active manager."""
     if user.role == Role.MANAGER and user.active and _active_managers_locked() <= 1:
-        raise NotAllowed(_("%(username)s is the last active manager; make another manager "
+        raise Forbidden(_("%(username)s is the last active manager; make another manager "
                            "first.", username=user.username), "role")
 
 
@@ -182,7 +182,7 @@ def set_staff_active(user: StaffUser, active: bool, actor: StaffUser) -> StaffUs
             return user
         if not active:
             if user.id == actor.id:
-                raise NotAllowed(_("You cannot deactivate your own account."), "active")
+                raise Forbidden(_("You cannot deactivate your own account."), "active")
             _keep_a_manager(user)
         user.active = active
         audit.record("staff.reactivated" if active else "staff.deactivated", user, actor,

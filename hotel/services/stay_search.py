@@ -2,9 +2,9 @@
 
 from sqlalchemy import func, or_, select
 
+from hotel.clock import hotel_today
 from hotel.extensions import db
 from hotel.models import Stay, fold_name
-from hotel.timekeeping import hotel_today
 
 
 def find_stays(text: str, current_only: bool = True, limit: int = 30) -> list[Stay]:

@@ -18,7 +18,7 @@ from hotel.database import write_transaction
 from hotel.extensions import db
 from hotel.models import HOLDING_STATES, BookingItem, PartyMember, Stay, booking_item_participant
 from hotel.services import audit, returning
-from hotel.services.errors import DomainError
+from hotel.services.errors import Conflict, DomainError, NotFound
 
 REFERENCE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
@@ -28,16 +28,12 @@ CHILD_MAX_AGE = 17
 ALLOWED_CONTROL = frozenset("\n\t")
 
 
-class StayExists(DomainError):
+class StayExists(Conflict):
     """Another stay already has this booking reference."""
 
-    code = "conflict"
 
-
-class StayNotFound(DomainError):
+class StayNotFound(NotFound):
     """No stay has the booking reference to update."""
-
-    code = "not_found"
 
 
 def is_plain_text(value: str, multiline: bool = False) -> bool:

@@ -30,7 +30,7 @@ from hotel.models import (
 )
 from hotel.models.types import utcnow
 from hotel.services.audit import record
-from hotel.services.errors import DomainError, NotAllowed
+from hotel.services.errors import DomainError, Forbidden, NotAllowed
 
 MAX_TEXT = 4000
 MAX_COMMENT = 2000
@@ -248,7 +248,7 @@ def rate_handling(ticket: Ticket, stay: Stay, score, comment: str = "") -> Ticke
     :raises DomainError: not closed yet, rated already, or a score outside 1–5.
     """
     if ticket.stay_id != stay.id:
-        raise NotAllowed(_("This is not your ticket."))
+        raise Forbidden(_("This is not your ticket."))
     try:
         score = int(score)
     except (TypeError, ValueError):
@@ -294,7 +294,7 @@ def find_ticket(number: str, stay: Stay | None = None) -> Ticket | None:
 
 def _check_actor(ticket: Ticket, actor: StaffUser) -> None:
     if actor.role == Role.STAFF and actor.department_id != ticket.department_id:
-        raise NotAllowed(_("This ticket belongs to another department."))
+        raise Forbidden(_("This ticket belongs to another department."))
 
 
 def change_state(ticket: Ticket, state: str, actor: StaffUser,

@@ -4,9 +4,9 @@ from datetime import time, timedelta
 
 import pytest
 
+from hotel.clock import hotel_today, local_to_utc
 from hotel.extensions import db
 from hotel.models import Kind, PricingUnit, Role, Slot
-from hotel.timekeeping import hotel_today, local_to_utc
 from tests.factories import make_department, make_service, make_staff, make_stay
 
 

@@ -7,7 +7,7 @@ from itsdangerous import URLSafeTimedSerializer
 
 from hotel.api.tokens import SALT
 from hotel.extensions import db
-from hotel.services.access import ACCOUNT_LIMIT, stay_session_ends_at
+from hotel.services.sign_in import ACCOUNT_LIMIT, stay_session_ends_at
 
 
 @pytest.mark.parametrize("reference, last_name", [

@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from hotel.clock import hotel_today
 from hotel.extensions import db
 from hotel.models import Booking, BookingItem
-from hotel.timekeeping import hotel_today
 
 scalars = st.one_of(
     st.none(), st.booleans(),

@@ -5,9 +5,9 @@ from datetime import time, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from hotel.clock import local_to_utc
 from hotel.extensions import db
 from hotel.models import Booking, BookingItem, RentalDay, Slot
-from hotel.timekeeping import local_to_utc
 from tests.api.conftest import add_slot
 
 

@@ -6,7 +6,7 @@ from openapi_spec_validator import validate
 from hotel.api.openapi import PATHS
 from hotel.extensions import db
 from hotel.models import Booking
-from hotel.services.access import stay_session_ends_at
+from hotel.services.sign_in import stay_session_ends_at
 
 
 def test_openapi_document_validates_and_covers_every_route(app, api, hotel):

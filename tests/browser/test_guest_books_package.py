@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from hotel.clock import hotel_today
 from hotel.extensions import db
 from hotel.models import Booking, Service, Stay
 from hotel.services.availability import rental_availability
-from hotel.timekeeping import hotel_today
 from tests.browser.conftest import screenshot
 
 pytestmark = pytest.mark.browser

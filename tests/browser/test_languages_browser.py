@@ -5,9 +5,9 @@ Arabic pages are laid out right to left at phone width without overflowing text.
 import pytest
 from sqlalchemy import select
 
+from hotel.clock import hotel_today
 from hotel.extensions import db
 from hotel.models import Stay
-from hotel.timekeeping import hotel_today
 from tests.browser.conftest import screenshot
 from tests.web.test_languages import translated
 

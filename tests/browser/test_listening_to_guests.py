@@ -7,9 +7,9 @@ import re
 import pytest
 from sqlalchemy import select
 
+from hotel.clock import hotel_today
 from hotel.extensions import db
 from hotel.models import Stay, Ticket
-from hotel.timekeeping import hotel_today
 from tests.browser.conftest import screenshot
 from tests.web.test_languages import translated
 

@@ -7,11 +7,11 @@ import subprocess
 import pytest
 from babel.dates import format_date
 
+from hotel.clock import hotel_today
 from hotel.demo.bookings import load_demo_bookings
 from hotel.extensions import db
 from hotel.i18n import localized
-from hotel.services.schedule import daily_run_sheet
-from hotel.timekeeping import hotel_today
+from hotel.services.run_sheet import daily_run_sheet
 from tests.browser.conftest import ARTIFACTS, REQUIRE_BROWSER, screenshot
 
 pytestmark = pytest.mark.browser

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, select
 
 from hotel import create_app
+from hotel.clock import hotel_today, local_to_utc
 from hotel.extensions import db
 from hotel.models import (
     HOLDING_STATES,
@@ -30,7 +31,6 @@ from hotel.models import (
     RentalDay,
     Slot,
 )
-from hotel.timekeeping import hotel_today, local_to_utc
 from tests.conftest import make_config
 from tests.factories import make_service, make_stay
 

@@ -4,11 +4,11 @@ from datetime import time, timedelta
 
 import pytest
 
+from hotel.clock import hotel_today, local_to_utc
 from hotel.models import Kind, PricingUnit
 from hotel.services.availability import can_request, rental_availability, slot_availability
 from hotel.services.bookings import create_booking
 from hotel.services.rules import ItemRequest
-from hotel.timekeeping import hotel_today, local_to_utc
 from tests.factories import make_out_of_service, make_service, make_slot, make_stay
 
 

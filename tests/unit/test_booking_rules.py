@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 
+from hotel.clock import hotel_today, local_to_utc
 from hotel.models import CapacityUnit, Kind, PricingUnit
 from hotel.services.errors import DomainError
 from hotel.services.rules import MAX_NOTE, ItemRequest, check_line
-from hotel.timekeeping import hotel_today, local_to_utc
 from tests.factories import add_member, make_service, make_slot, make_stay
 
 

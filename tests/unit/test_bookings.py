@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from hotel.clock import hotel_today, local_to_utc
 from hotel.database import write_transaction
 from hotel.models import (
     AuditEntry,
@@ -25,7 +26,6 @@ from hotel.services.bookings import (
 )
 from hotel.services.errors import DomainError, NotAllowed, Unavailable
 from hotel.services.rules import ItemRequest
-from hotel.timekeeping import hotel_today, local_to_utc
 from tests.factories import make_package, make_service, make_slot, make_staff, make_stay
 
 

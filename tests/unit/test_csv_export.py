@@ -3,7 +3,7 @@
 import csv
 import io
 
-from hotel.csv_export import csv_response, safe_cell
+from hotel.web.csv_export import csv_response, safe_cell
 
 
 def test_text_that_looks_like_a_formula_stays_text(app):

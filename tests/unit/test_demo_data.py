@@ -4,11 +4,11 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
+from hotel.clock import hotel_today
 from hotel.demo.loader import load_demo_data
 from hotel.demo.returning import EARLIER_STAYS
 from hotel.demo.stays import DEMO_STAYS
 from hotel.models import Kind, Package, Role, Service, Slot, StaffUser, Stay
-from hotel.timekeeping import hotel_today
 
 # Every catalogue item of the product brief, as the slug and kind of its service.
 BRIEF_CATALOGUE = {

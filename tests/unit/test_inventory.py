@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from hotel.cli_slots import slots
+from hotel.clock import hotel_today, local_to_utc
 from hotel.i18n import day_label
 from hotel.models import (
     AuditEntry,
@@ -19,13 +20,13 @@ from hotel.models import (
     Slot,
     SlotRule,
 )
-from hotel.services import inventory
+from hotel.services import rentals
+from hotel.services import slots as slot_service
 from hotel.services.availability import rental_availability
 from hotel.services.bookings import create_booking
 from hotel.services.capacity import ensure_rental_days, reserve_capacity
 from hotel.services.errors import DomainError, Unavailable
 from hotel.services.rules import ItemRequest
-from hotel.timekeeping import hotel_today, local_to_utc
 from tests.factories import (
     make_out_of_service,
     make_rule,
@@ -88,7 +89,7 @@ def test_the_stock_cannot_go_below_the_units_booked_on_a_day(db, cribs, stay, cl
     before = capacities(db, cribs)
 
     with pytest.raises(Unavailable) as caught:
-        inventory.change_stock(cribs.id, 1, clerk)
+        rentals.change_stock(cribs.id, 1, clerk)
 
     assert "2 units are booked" in caught.value.message
     assert day_label(busy) in caught.value.message
@@ -106,7 +107,7 @@ def test_changing_the_stock_moves_the_capacity_of_today_and_later_days(db, cribs
     db.session.add(RentalDay(service_id=cribs.id, day=yesterday, capacity=3, booked=0))
     db.session.flush()
 
-    inventory.change_stock(cribs.id, 5, clerk)
+    rentals.change_stock(cribs.id, 5, clerk)
 
     db.session.expire_all()
     assert cribs.stock == 5
@@ -116,7 +117,7 @@ def test_changing_the_stock_moves_the_capacity_of_today_and_later_days(db, cribs
         AuditEntry.action == "rental.stock_changed"))
     assert (entry.staff_id, entry.details["old"], entry.details["new"]) == (clerk.id, 3, 5)
 
-    inventory.change_stock(cribs.id, 1, clerk)  # one crib booked per day: still fits
+    rentals.change_stock(cribs.id, 1, clerk)  # one crib booked per day: still fits
     db.session.expire_all()
     assert free_on(cribs, today) == (0, 1)
 
@@ -124,7 +125,7 @@ def test_changing_the_stock_moves_the_capacity_of_today_and_later_days(db, cribs
 def test_the_stock_cannot_go_below_the_units_out_of_service(db, cribs, clerk, today):
     make_out_of_service(cribs, today + timedelta(days=3), units=2)
     with pytest.raises(Unavailable) as caught:
-        inventory.change_stock(cribs.id, 1, clerk)
+        rentals.change_stock(cribs.id, 1, clerk)
     assert "2 are out of service" in caught.value.message
 
 
@@ -137,7 +138,7 @@ def test_out_of_service_is_refused_when_it_would_cut_into_bookings(db, cribs, st
     book_cribs(stay, cribs, busy, busy, quantity=2)
 
     with pytest.raises(Unavailable) as caught:
-        inventory.put_out_of_service(cribs.id, 2, today + timedelta(days=1), busy, "Repair",
+        rentals.put_out_of_service(cribs.id, 2, today + timedelta(days=1), busy, "Repair",
                                      clerk)
 
     message = caught.value.message
@@ -152,7 +153,7 @@ def test_out_of_service_takes_units_from_existing_and_future_days(db, cribs, sta
     book_cribs(stay, cribs, booked_day, booked_day)
     first, last = today + timedelta(days=1), today + timedelta(days=4)
 
-    period = inventory.put_out_of_service(cribs.id, 2, first, last, "Broken wheels", clerk)
+    period = rentals.put_out_of_service(cribs.id, 2, first, last, "Broken wheels", clerk)
 
     assert (period.units, period.reason, period.created_by_id) == (2, "Broken wheels", clerk.id)
     assert free_on(cribs, booked_day) == (0, 1)  # a counter row existed: it moved
@@ -172,7 +173,7 @@ def test_out_of_service_takes_units_from_existing_and_future_days(db, cribs, sta
 def test_out_of_service_needs_units_and_a_period_from_today(db, cribs, clerk, today, units,
                                                             first, last, field):
     with pytest.raises(DomainError) as caught:
-        inventory.put_out_of_service(cribs.id, units, today + timedelta(days=first),
+        rentals.put_out_of_service(cribs.id, units, today + timedelta(days=first),
                                      today + timedelta(days=last), "Repair", clerk)
     assert caught.value.field == field
     assert db.session.scalar(select(func.count()).select_from(OutOfService)) == 0
@@ -187,8 +188,8 @@ def test_ending_a_period_brings_the_units_back(db, cribs, clerk, today):
                        .where(RentalDay.day == today + timedelta(days=1))
                        .values(capacity=RentalDay.capacity - 1))
 
-    inventory.end_out_of_service(running.id, clerk)
-    inventory.end_out_of_service(coming.id, clerk)
+    rentals.end_out_of_service(running.id, clerk)
+    rentals.end_out_of_service(coming.id, clerk)
 
     db.session.expire_all()
     assert running.ends_on == today - timedelta(days=1)
@@ -220,13 +221,13 @@ def test_slot_capacity_cannot_go_below_what_is_booked(db, stay, slot, clerk):
     book_slot(stay, slot, people=3)
 
     with pytest.raises(Unavailable) as caught:
-        inventory.change_slot_capacity(slot.id, 2, clerk)
+        slot_service.change_slot_capacity(slot.id, 2, clerk)
 
     assert "3 places are already booked" in caught.value.message
     db.session.refresh(slot)
     assert (slot.capacity, slot.booked) == (6, 3)
 
-    inventory.change_slot_capacity(slot.id, 3, clerk)
+    slot_service.change_slot_capacity(slot.id, 3, clerk)
     db.session.refresh(slot)
     assert slot.capacity == 3
     entry = db.session.scalar(select(AuditEntry).where(
@@ -238,7 +239,7 @@ def test_closing_a_slot_cancels_its_bookings_with_the_reason(db, stay, slot, cle
     first = book_slot(stay, slot).items[0]
     second = book_slot(make_stay(arrival_on=stay.arrival_on), slot, people=1).items[0]
 
-    cancelled = inventory.close_slot(slot.id, "Storm warning", clerk, reason_language="de")
+    cancelled = slot_service.close_slot(slot.id, "Storm warning", clerk, reason_language="de")
 
     assert {item.id for item in cancelled} == {first.id, second.id}
     for item in (first, second):
@@ -254,7 +255,7 @@ def test_closing_a_slot_cancels_its_bookings_with_the_reason(db, stay, slot, cle
     with pytest.raises(Unavailable):  # nobody can book a closed slot
         reserve_capacity(club, 1, slot_id=slot.id)
 
-    inventory.reopen_slot(slot.id, clerk)
+    slot_service.reopen_slot(slot.id, clerk)
     db.session.refresh(slot)
     db.session.refresh(first)
     assert (slot.closed, slot.closed_reason, slot.booked) == (False, "", 0)
@@ -263,7 +264,7 @@ def test_closing_a_slot_cancels_its_bookings_with_the_reason(db, stay, slot, cle
 
 def test_closing_needs_a_reason(db, slot, clerk):
     with pytest.raises(DomainError) as caught:
-        inventory.close_slot(slot.id, "  ", clerk)
+        slot_service.close_slot(slot.id, "  ", clerk)
     assert caught.value.field == "reason"
     db.session.refresh(slot)
     assert not slot.closed
@@ -272,9 +273,9 @@ def test_closing_needs_a_reason(db, slot, clerk):
 def test_adding_a_slot_at_a_taken_time_is_refused(db, slot, club, clerk, today):
     day = today + timedelta(days=2)
     with pytest.raises(DomainError) as caught:
-        inventory.add_slot(club.id, day, time(10), 60, 4, clerk)
+        slot_service.add_slot(club.id, day, time(10), 60, 4, clerk)
     assert caught.value.field == "start_time"
-    added = inventory.add_slot(club.id, day, time(14, 30), 45, 4, clerk)
+    added = slot_service.add_slot(club.id, day, time(14, 30), 45, 4, clerk)
     local = added.starts_at.astimezone(VIENNA)
     assert (local.date(), local.hour, local.minute) == (day, 14, 30)
     assert added.ends_at - added.starts_at == timedelta(minutes=45)
@@ -295,7 +296,7 @@ def test_rules_make_the_right_slots_and_again_make_none(db, club, clerk, today):
     kept = make_slot(club, local_to_utc(first, time(9)), capacity=2)
     args = (club.id, [0, 2], [time(9), time(15, 30)], 60, 8, first, last, clerk)
 
-    made = inventory.create_slot_rules(*args)
+    made = slot_service.create_slot_rules(*args)
 
     expected = sorted(
         (first + timedelta(days=n)) for n in range(14)
@@ -312,7 +313,7 @@ def test_rules_make_the_right_slots_and_again_make_none(db, club, clerk, today):
     assert kept.capacity == 2  # existing slots are left alone
     assert len(db.session.scalars(select(SlotRule)).all()) == 2
 
-    again = inventory.create_slot_rules(*args)
+    again = slot_service.create_slot_rules(*args)
 
     assert again == []
     assert slot_times(db, club) == times
@@ -333,7 +334,7 @@ def test_a_bad_rule_makes_nothing(db, club, clerk, today, change, field):
         change = {"valid_until": today + timedelta(days=1)}
     values.update(change)
     with pytest.raises(DomainError) as caught:
-        inventory.create_slot_rules(club.id, actor=clerk, **values)
+        slot_service.create_slot_rules(club.id, actor=clerk, **values)
     assert caught.value.field == field
     assert db.session.scalar(select(func.count()).select_from(Slot)) == 0
     assert db.session.scalar(select(func.count()).select_from(SlotRule)) == 0
@@ -351,5 +352,5 @@ def test_extending_makes_slots_ahead_for_rules_still_valid(db, club, today, runn
     assert "4 slots made" in result.output
     days = [start.date() for start, _ in slot_times(db, club)]
     assert days == [today + timedelta(days=n) for n in range(4)]
-    assert inventory.extend_slots(3) == 0  # again: nothing new
+    assert slot_service.extend_slots(3) == 0  # again: nothing new
 

@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
+from hotel.clock import hotel_today
 from hotel.models import Kind, PricingUnit
 from hotel.services.pricing import quote
-from hotel.timekeeping import hotel_today
 from tests.factories import add_member, make_service, make_stay
 
 # Children under 3 are free, 3 to 11 pay half, 12 and older pay the full price.

@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from flask_babel import force_locale
 
-from hotel.charts import bar_chart
 from hotel.desk.reports import duration_text, score_text
 from hotel.models import ItemState, Rating, TicketKind
 from hotel.services import ratings as rating_service
@@ -20,6 +19,7 @@ from hotel.services.reports import (
     response_report,
     satisfaction_report,
 )
+from hotel.web.charts import bar_chart
 from tests.factories import (
     make_booking_item,
     make_department,

@@ -5,12 +5,12 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from hotel.clock import hotel_today
 from hotel.demo.returning import EARLIER_STAYS, load_returning_demo
 from hotel.extensions import db
 from hotel.models import ItemState, Stay
 from hotel.services.returning import find_previous_stay, mark_returning, suggestions_for
 from hotel.services.stays import save_stay
-from hotel.timekeeping import hotel_today
 from tests.factories import make_booking_item, make_service, make_staff, make_stay
 
 DAY = date(2030, 6, 1)

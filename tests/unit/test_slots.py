@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from hotel.clock import hotel_today, local_to_utc
 from hotel.models import Slot
 from hotel.services.slots import generate_slots
-from hotel.timekeeping import hotel_today, local_to_utc
 from tests.factories import make_rule, make_service, make_slot
 
 VIENNA = ZoneInfo("Europe/Vienna")

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from hotel.models import AuditEntry, FaqKind, Role, Ticket, TicketState
-from hotel.services import faq_admin, frontdesk, tickets
+from hotel.services import faq, tickets
+from hotel.services import today as today_service
 from hotel.services.errors import DomainError, NotAllowed
 from tests.factories import (
     make_booking_item,
@@ -285,8 +286,8 @@ def test_the_today_page_query_finds_overdue_tickets_of_a_department(world):
     pool = _ticket(world, category_id=world["pool"].id, now=now - timedelta(hours=6))
     answered = _ticket(world, now=now - timedelta(hours=9))
     tickets.answer_ticket(answered, "Done.", "en", world["reception"], now=now)
-    assert frontdesk.overdue_tickets(None, now) == [pool, late]
-    assert frontdesk.overdue_tickets(world["housekeeping"].id, now) == [late]
+    assert today_service.overdue_tickets(None, now) == [pool, late]
+    assert today_service.overdue_tickets(world["housekeeping"].id, now) == [late]
 
 
 # ------------------------------------------------------------------ satisfaction
@@ -335,7 +336,7 @@ def test_only_the_guest_who_sent_it_may_rate(world):
 
 def test_a_manager_writes_an_entry_in_two_languages(world, db):
     manager = make_staff("boss7", Role.MANAGER)
-    entry = faq_admin.save_faq_entry(None, {
+    entry = faq.save_faq_entry(None, {
         "kind": "policy", "position": 3, "active": True, "category_id": world["pool"].id,
         "texts": {"en": {"name": "Pets", "description": "Dogs are welcome.",
                          "keywords": "dog,  pets ,"},
@@ -355,23 +356,23 @@ def test_a_manager_writes_an_entry_in_two_languages(world, db):
 ])
 def test_bad_faq_texts_are_refused(world, texts, field):
     with pytest.raises(DomainError) as error:
-        faq_admin.save_faq_entry(None, {"texts": texts}, world["reception"])
+        faq.save_faq_entry(None, {"texts": texts}, world["reception"])
     assert error.value.field == field
 
 
 def test_a_category_is_saved_and_its_slug_kept_unique(world):
     manager = make_staff("boss8", Role.MANAGER)
-    category = faq_admin.save_ticket_category(None, {
+    category = faq.save_ticket_category(None, {
         "slug": "noise", "department_id": world["housekeeping"].id, "response_hours": 1,
         "texts": {"en": "Noise", "ko": "소음"}}, manager)
     assert category.text("ko").name == "소음" and category.response_hours == 1
     with pytest.raises(DomainError) as error:
-        faq_admin.save_ticket_category(None, {
+        faq.save_ticket_category(None, {
             "slug": "noise", "department_id": world["housekeeping"].id,
             "response_hours": 1, "texts": {"en": "Noise"}}, manager)
     assert error.value.field == "slug"
     with pytest.raises(DomainError) as error:
-        faq_admin.save_ticket_category(category, {
+        faq.save_ticket_category(category, {
             "slug": "noise", "department_id": world["housekeeping"].id,
             "response_hours": 0, "texts": {"en": "Noise"}}, manager)
     assert error.value.field == "response_hours"

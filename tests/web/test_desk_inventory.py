@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
+from hotel.clock import hotel_today, local_to_utc
 from hotel.i18n import day_label
 from hotel.models import (
     AuditEntry,
@@ -19,7 +20,6 @@ from hotel.models import (
 )
 from hotel.services.bookings import create_booking
 from hotel.services.rules import ItemRequest
-from hotel.timekeeping import hotel_today, local_to_utc
 from tests.factories import (
     make_department,
     make_out_of_service,

@@ -7,13 +7,13 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from hotel.clock import hotel_today, local_to_utc
 from hotel.extensions import db as _db
 from hotel.models import AuditEntry, Kind, Package, Role, Service, StaffUser
 from hotel.models.types import utcnow
 from hotel.services import audit
 from hotel.services.bookings import create_booking
 from hotel.services.rules import ItemRequest
-from hotel.timekeeping import hotel_today, local_to_utc
 from tests.factories import (
     make_department,
     make_package,

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from hotel.clock import hotel_today
 from hotel.extensions import db
 from hotel.models import Role, Stay
-from hotel.timekeeping import hotel_today
 from tests.factories import make_department, make_staff, make_stay
 from tests.helpers import csrf_token, post_form
 

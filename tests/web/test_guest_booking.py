@@ -5,11 +5,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from hotel.clock import hotel_today
 from hotel.models import Booking, BookingItem, ItemState, Kind, PricingUnit, Slot
 from hotel.models.types import utcnow
 from hotel.services.bookings import create_booking
 from hotel.services.rules import ItemRequest
-from hotel.timekeeping import hotel_today
 from tests.factories import make_package, make_service, make_slot, make_stay
 from tests.helpers import csrf_token, post_form, sign_in_as
 

@@ -10,11 +10,11 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_currency
 
 from config import LANGUAGES
+from hotel.clock import hotel_today
 from hotel.models import Kind, PricingUnit
 from hotel.models.types import utcnow
 from hotel.services.bookings import create_booking
 from hotel.services.rules import ItemRequest
-from hotel.timekeeping import hotel_today
 from tests.factories import make_service, make_slot, make_stay
 from tests.helpers import post_form, sign_in_as
 

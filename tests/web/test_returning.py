@@ -6,10 +6,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from hotel.clock import hotel_today
 from hotel.extensions import db
 from hotel.models import ItemState, Role, Stay
 from hotel.services.returning import mark_returning
-from hotel.timekeeping import hotel_today
 from tests.factories import make_booking_item, make_service, make_staff, make_stay
 from tests.helpers import csrf_token, post_form, sign_in_as
 

@@ -1,0 +1,28 @@
+"""Forms of the requests page: its filters, and an action on the chosen items."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from hotel.web.forms import GetForm
+
+
+class RequestFilterForm(GetForm):
+    """Filters of the requests list (sent with GET, so without CSRF)."""
+
+    state = SelectField(_l("State"), validators=[Optional()])
+    day = DateField(_l("Date"), validators=[Optional()])
+    service = SelectField(_l("Service"), validators=[Optional()])
+    department = SelectField(_l("Department"), validators=[Optional()])
+    room = StringField(_l("Room"), validators=[Optional(), Length(max=16)])
+    guest = StringField(_l("Guest"), validators=[Optional(), Length(max=80)])
+
+
+class ItemActionForm(FlaskForm):
+    """One action on the chosen items."""
+
+    item_ids = SelectMultipleField(coerce=int, validate_choice=False)
+    action = SelectField(_l("Action"), validators=[DataRequired()])
+    reason = TextAreaField(_l("Reason for the guest (needed to decline)"),
+                           validators=[Optional(), Length(max=500)], render_kw={"rows": 2})

@@ -1,0 +1,166 @@
+"""What the desk needs to see today, each part in one or two queries."""
+
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from hotel.clock import local_to_utc
+from hotel.extensions import db
+from hotel.models import (
+    HOLDING_STATES,
+    Booking,
+    BookingItem,
+    ItemState,
+    Kind,
+    RentalDay,
+    Service,
+    Slot,
+    Stay,
+)
+
+LOW_STOCK_DAYS = 3
+
+
+def _item_options():
+    return (
+        selectinload(BookingItem.service).selectinload(Service.texts),
+        selectinload(BookingItem.booking).selectinload(Booking.stay),
+        selectinload(BookingItem.participants),
+        selectinload(BookingItem.slot),
+    )
+
+
+def _in_department(query, department_id: int | None):
+    if department_id is None:
+        return query
+    return query.where(Service.department_id == department_id)
+
+
+def waiting_requests(department_id: int | None = None, limit: int = 100) -> list[BookingItem]:
+    """Return the items waiting for an answer, oldest request first."""
+    query = (
+        select(BookingItem)
+        .join(BookingItem.service)
+        .join(BookingItem.booking)
+        .where(BookingItem.state == ItemState.REQUESTED)
+        .options(*_item_options())
+        .order_by(Booking.created_at, BookingItem.id)
+        .limit(limit)
+    )
+    return db.session.scalars(_in_department(query, department_id)).all()
+
+
+@dataclass
+class Prebooked:
+    """What a stay booked of one service, summed: units and the days it covers."""
+
+    service: Service
+    quantity: int
+    first: date
+    last: date
+
+
+@dataclass
+class StayWithItems:
+    stay: Stay
+    items: list[Prebooked]
+
+
+def _prebooked(stays: list[Stay], department_id: int | None, *conditions) -> dict:
+    """Sum each stay's holding items per service (one grouped query, one for services)."""
+    query = (
+        select(Booking.stay_id, BookingItem.service_id, func.sum(BookingItem.quantity),
+               func.min(BookingItem.start_on),
+               func.max(func.coalesce(BookingItem.end_on, BookingItem.start_on)))
+        .join(BookingItem.booking).join(BookingItem.service)
+        .where(Booking.stay_id.in_([stay.id for stay in stays]),
+               BookingItem.state.in_(HOLDING_STATES), *conditions)
+        .group_by(Booking.stay_id, BookingItem.service_id)
+    )
+    rows = db.session.execute(_in_department(query, department_id)).all()
+    services = {service.id: service for service in db.session.scalars(
+        select(Service).where(Service.id.in_({row[1] for row in rows}))
+        .options(selectinload(Service.texts)))}
+    by_stay: dict[int, list[Prebooked]] = {}
+    for stay_id, service_id, quantity, first, last in rows:
+        by_stay.setdefault(stay_id, []).append(
+            Prebooked(services[service_id], int(quantity), first, last))
+    for items in by_stay.values():
+        items.sort(key=lambda item: (item.first, item.service.position))
+    return by_stay
+
+
+def arrivals(day: date, department_id: int | None = None) -> list[StayWithItems]:
+    """Return the stays arriving on a day with what they booked ahead (three queries)."""
+    stays = db.session.scalars(
+        select(Stay).where(Stay.arrival_on == day).order_by(Stay.room)
+    ).all()
+    booked = _prebooked(stays, department_id)
+    return [StayWithItems(stay, booked.get(stay.id, [])) for stay in stays]
+
+
+def departures(day: date, department_id: int | None = None) -> list[StayWithItems]:
+    """Return the stays leaving on a day with the rentals to collect from them."""
+    stays = db.session.scalars(
+        select(Stay).where(Stay.departure_on == day).order_by(Stay.room)
+    ).all()
+    booked = _prebooked(
+        stays, department_id, Service.kind == Kind.RENTAL,
+        func.coalesce(BookingItem.end_on, BookingItem.start_on) >= day - timedelta(days=1))
+    return [StayWithItems(stay, booked.get(stay.id, [])) for stay in stays]
+
+
+def slots_on(day: date, department_id: int | None = None) -> list[Slot]:
+    """Return the day's activity slots, by time, with their services (two queries)."""
+    query = (
+        select(Slot)
+        .join(Slot.service)
+        .where(Slot.starts_at >= local_to_utc(day, time.min),
+               Slot.starts_at < local_to_utc(day + timedelta(days=1), time.min))
+        .options(selectinload(Slot.service).selectinload(Service.texts))
+        .order_by(Slot.starts_at, Service.position)
+    )
+    return db.session.scalars(_in_department(query, department_id)).all()
+
+
+@dataclass
+class StockWatch:
+    service: Service
+    day: date
+    remaining: int
+    capacity: int
+
+
+def rentals_running_low(first: date, days: int = LOW_STOCK_DAYS, at_most: int = 1,
+                        department_id: int | None = None) -> list[StockWatch]:
+    """Return, per rental, the tightest day in the coming days when at most ``at_most``
+    units are left (one query; days nobody booked yet have the whole stock free).
+    """
+    last = first + timedelta(days=days - 1)
+    query = (
+        select(RentalDay)
+        .join(RentalDay.service)
+        .where(RentalDay.day.between(first, last),
+               RentalDay.capacity - RentalDay.booked <= at_most,
+               Service.active.is_(True))
+        .options(selectinload(RentalDay.service).selectinload(Service.texts))
+        .order_by(RentalDay.day)
+    )
+    tightest: dict[int, StockWatch] = {}
+    for row in db.session.scalars(_in_department(query, department_id)):
+        remaining = row.capacity - row.booked
+        known = tightest.get(row.service_id)
+        if known is None or remaining < known.remaining:
+            tightest[row.service_id] = StockWatch(row.service, row.day, remaining, row.capacity)
+    return sorted(tightest.values(), key=lambda watch: (watch.remaining, watch.day))
+
+
+
+
+def overdue_tickets(department_id: int | None = None, now=None, limit: int = 25):
+    """Return guests' tickets past their response-time target, most overdue first."""
+    from hotel.services.tickets import desk_tickets  # tickets build on the desk's queries
+
+    return desk_tickets(department_id=department_id, overdue=True, now=now, limit=limit)[0]

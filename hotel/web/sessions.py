@@ -1,0 +1,92 @@
+"""Who is signed in: staff through Flask-Login, guests in the session until their stay ends."""
+
+from datetime import datetime
+from functools import wraps
+from urllib.parse import urlsplit
+
+from flask import Flask, g, redirect, request, session, url_for
+from flask_babel import lazy_gettext as _l
+
+from hotel.extensions import db, login
+from hotel.models import StaffUser, Stay
+from hotel.models.types import utcnow
+from hotel.services.sign_in import stay_session_ends_at
+
+
+def init_app(app: Flask) -> None:
+    """Tell Flask-Login how to load staff and where they sign in; load the guest first."""
+    login.login_message = _l("Please sign in to see this page.")
+    login.login_message_category = "info"
+    login.login_view = "desk.login"
+    login.user_loader(load_staff)
+    app.before_request(load_guest)
+
+
+def load_staff(user_id: str) -> StaffUser | None:
+    """Return the active member of staff a session names, or None."""
+    kind, _, number = user_id.partition(":")
+    if kind != "staff" or not number.isdigit():
+        return None
+    user = db.session.get(StaffUser, int(number))
+    # A deactivated account's open sessions end with it.
+    return user if user is not None and user.active else None
+
+
+def safe_next(target: str | None, default: str) -> str:
+    """Return ``target`` if it is a path on this site, else ``default``."""
+    if not target:
+        return default
+    target = target.strip().replace("\\", "/")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return default
+    return target
+
+
+def start_guest_session(stay: Stay) -> None:
+    """Remember the guest in a fresh session that ends with the stay."""
+    language = session.get("lang")
+    session.clear()
+    if language:
+        session["lang"] = language
+    session["stay_id"] = stay.id
+    session["stay_until"] = stay_session_ends_at(stay).isoformat()
+    session.permanent = True
+
+
+def end_guest_session() -> None:
+    """Forget the guest, keeping only the chosen language."""
+    language = session.get("lang")
+    session.clear()
+    if language:
+        session["lang"] = language
+
+
+def load_guest() -> None:
+    """Put the signed-in guest's stay on ``g.stay``, or None; end an expired session."""
+    g.stay = None
+    stay_id = session.get("stay_id")
+    if stay_id is None:
+        return
+    until = session.get("stay_until")
+    try:
+        expired = until is None or datetime.fromisoformat(until) <= utcnow()
+    except (TypeError, ValueError):
+        expired = True
+    stay = None if expired else db.session.get(Stay, stay_id)
+    if stay is None:
+        end_guest_session()
+        return
+    g.stay = stay
+
+
+def guest_required(view):
+    """Send guests who are not signed in to the sign-in page, and back afterwards."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if g.get("stay") is None:
+            return redirect(url_for("guest.sign_in", next=request.full_path.rstrip("?")))
+        return view(*args, **kwargs)
+
+    return wrapped
