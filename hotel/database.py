@@ -12,19 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from flask import current_app, has_app_context
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from hotel.extensions import db
 
 _immediate: ContextVar[bool] = ContextVar("immediate_transaction", default=False)
-
-
-def _unlocked_for_tests() -> bool:
-    """Tell whether the tests' negative control (TESTING and UNSAFE_CAPACITY) is on."""
-    config = current_app.config if has_app_context() else {}
-    return bool(config.get("TESTING") and config.get("UNSAFE_CAPACITY"))
 
 
 def configure_engine(engine: Engine, busy_timeout_ms: int) -> None:
@@ -44,13 +37,12 @@ def configure_engine(engine: Engine, busy_timeout_ms: int) -> None:
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
-    @event.listens_for(engine, "begin")
-    def on_begin(connection):
-        if _unlocked_for_tests():
-            # SQLite runs transactions one at a time, so an unlocked read-check-write can
-            # only oversell without one: each statement then commits on its own.
-            return
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if _immediate.get() else "BEGIN")
+    event.listen(engine, "begin", begin_sqlite_transaction)
+
+
+def begin_sqlite_transaction(connection) -> None:
+    """Start SQLite's transaction ourselves: ``BEGIN IMMEDIATE`` inside write_transaction()."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if _immediate.get() else "BEGIN")
 
 
 @contextmanager

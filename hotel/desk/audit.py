@@ -8,7 +8,7 @@ from hotel.desk.forms.audit import AuditFilterForm
 from hotel.desk.roles import staff_required
 from hotel.labels import OBJECT_LABELS
 from hotel.models import Role
-from hotel.services.audit_log import GUESTS, SYSTEM, AuditFilters, audit_choices, audit_page
+from hotel.services.audit import GUESTS, SYSTEM, AuditFilters, audit_choices, audit_page
 
 # For each object type: the page that shows it, and how its URL is made from
 # (object id, key), the key being a stay reference or a service slug (see audit_log).

@@ -13,6 +13,7 @@ from hotel.labels import TICKET_KIND_LABELS, TICKET_STATE_LABELS
 from hotel.models import Booking, BookingItem, FaqEntry, FaqKind, Service, TicketCategory
 from hotel.services import tickets
 from hotel.services.errors import DomainError
+from hotel.services.faq import match_faq
 from hotel.web.sessions import guest_required
 
 
@@ -67,7 +68,7 @@ def help_ask():
         flash(_("We are glad it helped."), "success")
         return redirect(url_for("guest.help_page"), 303)
     if decision != "send":
-        matches = tickets.match_faq(form.text.data, current_language())
+        matches = match_faq(form.text.data, current_language())
         if matches:
             return render_template("guest/help/ask.html", form=form, matches=matches)
     try:

@@ -1,7 +1,30 @@
-"""Writing the audit log."""
+"""The audit log: every change by staff, guests or the system is written here with the
+change itself, and read back in filtered pages with who and which object, in few queries."""
 
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import selectinload
+
+from hotel.clock import day_starts_at
 from hotel.extensions import db
-from hotel.models import AuditEntry, StaffUser, Stay
+from hotel.models import (
+    AuditEntry,
+    Booking,
+    BookingItem,
+    OutOfService,
+    Package,
+    Service,
+    Slot,
+    SlotRule,
+    StaffUser,
+    Stay,
+)
+
+PAGE_SIZE = 50
+GUESTS = "guests"  # the "who" filter: entries made by guests
+SYSTEM = "system"  # ... and entries made by no one in particular
 
 
 def record(action: str, obj, actor, **details) -> AuditEntry:
@@ -24,3 +47,110 @@ def _plain(value):
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     return str(value)
+
+
+@dataclass
+class AuditFilters:
+    """What the reader narrowed the log to; empty values do not filter."""
+
+    action: str = ""
+    object_type: str = ""
+    who: str = ""  # a staff id, GUESTS or SYSTEM
+    first_day: date | None = None
+    last_day: date | None = None
+    object_id: str = ""
+
+
+@dataclass
+class AuditPage:
+    """One page of entries, with what the rows name and link to."""
+
+    entries: list[AuditEntry]
+    total: int
+    page: int
+    pages: int
+    guest_references: dict[int, str] = field(default_factory=dict)  # stay reference by id
+    # For (object type, object id): the stay reference of a booking, item or stay, or the
+    # slug of a service or package, or of the service a slot, rule or period belongs to.
+    object_keys: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+# How to find, for each object type, the key its link needs (by the object's id).
+def _key_queries() -> dict[str, tuple]:
+    return {
+        "Booking": (Booking.id, select(Booking.id, Stay.reference).join(Booking.stay)),
+        "BookingItem": (BookingItem.id, select(BookingItem.id, Stay.reference)
+                        .join(BookingItem.booking).join(Booking.stay)),
+        "Stay": (Stay.id, select(Stay.id, Stay.reference)),
+        "Slot": (Slot.id, select(Slot.id, Service.slug).join(Slot.service)),
+        "SlotRule": (SlotRule.id, select(SlotRule.id, Service.slug).join(SlotRule.service)),
+        "OutOfService": (OutOfService.id, select(OutOfService.id, Service.slug)
+                         .join(OutOfService.service)),
+        "Service": (Service.id, select(Service.id, Service.slug)),
+        "Package": (Package.id, select(Package.id, Package.slug)),
+    }
+
+
+def _filtered(filters: AuditFilters) -> Select:
+    query = select(AuditEntry)
+    if filters.action:
+        query = query.where(AuditEntry.action == filters.action)
+    if filters.object_type:
+        query = query.where(AuditEntry.object_type == filters.object_type)
+    if filters.object_id:
+        query = query.where(AuditEntry.object_id == filters.object_id.strip())
+    if filters.who == GUESTS:
+        query = query.where(AuditEntry.stay_id.is_not(None))
+    elif filters.who == SYSTEM:
+        query = query.where(AuditEntry.staff_id.is_(None), AuditEntry.stay_id.is_(None))
+    elif filters.who.isdigit():
+        query = query.where(AuditEntry.staff_id == int(filters.who))
+    if filters.first_day:
+        query = query.where(AuditEntry.created_at >= day_starts_at(filters.first_day))
+    if filters.last_day:
+        next_day = filters.last_day + timedelta(days=1)
+        query = query.where(AuditEntry.created_at < day_starts_at(next_day))
+    return query
+
+
+def _ids(entries: list[AuditEntry], object_type: str) -> list[int]:
+    return [int(e.object_id) for e in entries
+            if e.object_type == object_type and e.object_id.isdigit()]
+
+
+def audit_page(filters: AuditFilters, page: int = 1, page_size: int = PAGE_SIZE) -> AuditPage:
+    """Return a page of entries, newest first, and the stay references they refer to.
+
+    The number of queries does not depend on the number of entries.
+    """
+    query = _filtered(filters)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    pages = max((total + page_size - 1) // page_size, 1)
+    page = min(max(page, 1), pages)
+    entries = list(db.session.scalars(
+        query.options(selectinload(AuditEntry.staff))
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+        .limit(page_size).offset((page - 1) * page_size)
+    ))
+    result = AuditPage(entries, total, page, pages)
+    stay_ids = {e.stay_id for e in entries if e.stay_id is not None}
+    if stay_ids:
+        rows = db.session.execute(select(Stay.id, Stay.reference).where(Stay.id.in_(stay_ids)))
+        result.guest_references = dict(rows.all())
+    # At most one query per object type, whatever the number of entries.
+    for object_type, (id_column, query) in _key_queries().items():
+        ids = _ids(entries, object_type)
+        if ids:
+            for number, key in db.session.execute(query.where(id_column.in_(ids))):
+                result.object_keys[(object_type, str(number))] = key
+    return result
+
+
+def audit_choices() -> tuple[list[str], list[str], list[StaffUser]]:
+    """Return the actions and object types found in the log, and the staff, for filters."""
+    actions = db.session.scalars(
+        select(AuditEntry.action).distinct().order_by(AuditEntry.action)).all()
+    types = db.session.scalars(
+        select(AuditEntry.object_type).distinct().order_by(AuditEntry.object_type)).all()
+    staff = db.session.scalars(select(StaffUser).order_by(StaffUser.username)).all()
+    return list(actions), list(types), list(staff)

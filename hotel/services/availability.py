@@ -1,11 +1,11 @@
 """What is still free: places per slot, units per day, whether a request can be made."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import select
 
-from hotel.clock import hotel_today, local_to_utc
+from hotel.clock import days_in_utc, hotel_today
 from hotel.extensions import db
 from hotel.models import Kind, RentalDay, Service, Slot, Stay
 from hotel.models.types import utcnow
@@ -31,10 +31,11 @@ def slot_availability(service: Service, first: date, last: date,
 
     Closed slots are listed with none left; ``after`` leaves out slots that start earlier.
     """
+    start, end = days_in_utc(first, last)
     query = select(Slot).where(
         Slot.service_id == service.id,
-        Slot.starts_at >= local_to_utc(first, time.min),
-        Slot.starts_at < local_to_utc(last + timedelta(days=1), time.min),
+        Slot.starts_at >= start,
+        Slot.starts_at < end,
     )
     if after is not None:
         query = query.where(Slot.starts_at > after)

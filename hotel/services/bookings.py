@@ -1,7 +1,7 @@
 """Taking bookings whole or not at all, and cancelling items."""
 
 import secrets
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from hotel.clock import local_to_utc
+from hotel.clock import day_starts_at
 from hotel.database import write_transaction
 from hotel.extensions import db
 from hotel.models import (
@@ -144,7 +144,7 @@ def create_booking(stay: Stay, requests: list[ItemRequest], actor, *,
 
 def item_starts_at(item: BookingItem) -> datetime:
     """Return when an item begins: its slot or requested time, or its first day."""
-    return item.starts_at or local_to_utc(item.start_on, time.min)
+    return item.starts_at or day_starts_at(item.start_on)
 
 
 def cancellation_deadline(item: BookingItem) -> datetime:

@@ -6,10 +6,8 @@ the last place. It must run inside ``write_transaction()``; when it raises, the 
 transaction is rolled back, and with it anything reserved earlier in the same booking.
 """
 
-import time
 from datetime import date, timedelta
 
-from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -66,20 +64,7 @@ def ensure_rental_days(service: Service, first: date, last: date) -> None:
     db.session.execute(_insert_ignoring_duplicates(rows))
 
 
-def _unsafe_check_enabled() -> bool:
-    # A deliberately unlocked read-check-write, only for the tests' negative control.
-    return current_app.config.get("TESTING") and current_app.config.get("UNSAFE_CAPACITY")
-
-
 def _reserve_slot(slot_id: int, quantity: int) -> None:
-    if _unsafe_check_enabled():
-        slot = db.session.get(Slot, slot_id)
-        if slot.closed or slot.booked + quantity > slot.capacity:
-            raise Unavailable(_("Sorry, there are not enough places left at this time."))
-        seen = slot.booked
-        time.sleep(0.15)  # widen the race the negative control must see
-        db.session.execute(update(Slot).where(Slot.id == slot_id).values(booked=seen + quantity))
-        return
     result = db.session.execute(
         update(Slot)
         .where(
@@ -97,18 +82,6 @@ def _reserve_slot(slot_id: int, quantity: int) -> None:
 def _reserve_rental(service: Service, first: date, last: date, quantity: int) -> None:
     ensure_rental_days(service, first, last)
     days = len(days_between(first, last))
-    if _unsafe_check_enabled():
-        rows = db.session.scalars(select(RentalDay).where(
-            RentalDay.service_id == service.id, RentalDay.day.between(first, last))).all()
-        if any(row.booked + quantity > row.capacity for row in rows):
-            raise Unavailable(_("Sorry, not enough units are free on the days you chose."))
-        seen = {row.id: row.booked for row in rows}
-        time.sleep(0.15)  # widen the race the negative control must see
-        for row_id, booked in seen.items():
-            db.session.execute(
-                update(RentalDay).where(RentalDay.id == row_id).values(booked=booked + quantity)
-            )
-        return
     result = db.session.execute(
         update(RentalDay)
         .where(

@@ -1,6 +1,8 @@
-"""Managers edit the FAQ and policies, and the categories tickets are sorted into."""
+"""The FAQ and policies: matched against a guest's question so the answer comes at once;
+managers edit them, and the categories tickets are sorted into."""
 
 import re
+from dataclasses import dataclass
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -182,3 +184,87 @@ def save_ticket_category(category: TicketCategory | None, data: dict,
         record("ticket_category.created" if created else "ticket_category.saved", category,
                actor, slug=slug, department_id=department_id, response_hours=hours)
     return category
+
+
+MATCH_THRESHOLD = 3
+KEYWORD_POINTS = 3
+WORD_POINTS = 1
+# Words too common to say what a question is about.
+STOPWORDS = frozenset([
+    "a", "an", "and", "are", "at", "be", "by", "can", "could", "do", "does", "for", "from",
+    "has", "have", "how", "i", "if", "in", "is", "it", "me", "my", "of", "on", "or", "our",
+    "please", "the", "there", "this", "to", "us", "we", "what", "when", "where", "which", "who",
+    "why", "will", "with", "would", "you", "your", "hotel", "hello", "hi", "thanks", "thank",
+])
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Scripts written without spaces between words (or with particles glued to them, as in
+# Korean): there a keyword is found inside the text instead of as a whole word.
+_UNSPACED = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af]")
+
+
+@dataclass
+class FaqMatch:
+    """An FAQ entry that answers a guest's text, with how well it does."""
+
+    entry: FaqEntry
+    score: int
+
+
+def _fold(text: str) -> str:
+    return " ".join(_WORD.findall((text or "").casefold()))
+
+
+def _words(folded: str) -> set[str]:
+    return {word for word in folded.split() if len(word) >= 2 and word not in STOPWORDS}
+
+
+def _same_word(word: str, other: str) -> bool:
+    """Tell whether two words are the same, allowing endings ("pool" and "pools")."""
+    if word == other:
+        return True
+    short, long = sorted((word, other), key=len)
+    return len(short) >= 4 and long.startswith(short)
+
+
+def _keyword_found(keyword: str, folded: str, words: set[str]) -> bool:
+    if not keyword:
+        return False
+    if _UNSPACED.search(keyword):
+        return keyword in folded.replace(" ", "") or keyword in folded
+    if " " in keyword:
+        return f" {keyword} " in f" {folded} "
+    return any(_same_word(keyword, word) for word in words)
+
+
+def score_text(text: str, question: str, keywords: str) -> int:
+    """Score how well an FAQ text (its question and comma-separated keywords) fits a guest's
+    text: points for every keyword found, and one for every question word shared.
+    """
+    folded = _fold(text)
+    words = _words(folded)
+    score = 0
+    for keyword in {_fold(k) for k in (keywords or "").split(",")}:
+        if _keyword_found(keyword, folded, words):
+            score += KEYWORD_POINTS
+    for word in _words(_fold(question)):
+        if any(_same_word(word, mine) for mine in words):
+            score += WORD_POINTS
+    return score
+
+
+def match_faq(text: str, language: str, limit: int = 3) -> list[FaqMatch]:
+    """Return the active FAQ entries and policies that answer a text, best first, scored
+    on their texts in ``language`` and in the hotel's default language.
+    """
+    default = current_app.config["DEFAULT_LANGUAGE"]
+    entries = db.session.scalars(
+        select(FaqEntry).where(FaqEntry.active.is_(True))
+        .order_by(FaqEntry.position, FaqEntry.id)).all()
+    matches = []
+    for entry in entries:
+        best = max((score_text(text, t.name, t.keywords) for t in entry.texts
+                    if t.locale in {language, default}), default=0)
+        if best >= MATCH_THRESHOLD:
+            matches.append(FaqMatch(entry, best))
+    matches.sort(key=lambda match: (-match.score, match.entry.position, match.entry.id))
+    return matches[:limit]

@@ -9,13 +9,13 @@ cannot compute across daylight-saving changes).
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from hotel.clock import hotel_today, hotel_zone, local_to_utc
+from hotel.clock import day_starts_at, hotel_today, hotel_zone
 from hotel.extensions import db
 from hotel.models import (
     BookingItem,
@@ -40,12 +40,12 @@ class Period:
 
     @property
     def starts_at(self) -> datetime:
-        return local_to_utc(self.first_day, time.min)
+        return day_starts_at(self.first_day)
 
     @property
     def ends_at(self) -> datetime:
         """The first instant after the period (exclusive end)."""
-        return local_to_utc(self.last_day + timedelta(days=1), time.min)
+        return day_starts_at(self.last_day + timedelta(days=1))
 
     def weeks(self) -> list[tuple[int, int]]:
         """Return the ISO weeks (year, week) the period touches, in order."""

@@ -7,7 +7,7 @@ from decimal import Decimal
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from hotel.clock import hotel_zone
+from hotel.clock import hotel_day
 from hotel.extensions import db
 from hotel.models import (
     HOLDING_STATES,
@@ -130,8 +130,8 @@ def _check_activity(stay, request, now, line_people, quantity) -> CheckedLine:
                           "slot_id")
     if slot.starts_at <= now:
         raise DomainError(_("This time has already started."), "slot_id")
-    day = slot.starts_at.astimezone(hotel_zone()).date()
-    _check_within_stay(stay, day, day, now.astimezone(hotel_zone()).date(), "slot_id")
+    day = hotel_day(slot.starts_at)
+    _check_within_stay(stay, day, day, hotel_day(now), "slot_id")
     _check_not_booked_twice(slot, line_people)
     hours = Decimal((slot.ends_at - slot.starts_at).total_seconds()) / Decimal(3600)
     return CheckedLine(request, line_people, quantity, day, day, slot=slot,
@@ -204,11 +204,11 @@ def _check_request(stay, request, now, people, quantity) -> CheckedLine:
         raise DomainError(_("Please choose a date and time."), "starts_at")
     if starts_at <= now:
         raise DomainError(_("Please choose a time in the future."), "starts_at")
-    first = starts_at.astimezone(hotel_zone()).date()
+    first = hotel_day(starts_at)
     last = request.end_on or first
     if last < first:
         raise DomainError(_("The last day must not be before the first."), "end_date")
-    _check_within_stay(stay, first, last, now.astimezone(hotel_zone()).date(), "starts_at")
+    _check_within_stay(stay, first, last, hotel_day(now), "starts_at")
     details = _check_details(request.service, request.details or {})
     hours = Decimal(details.get("hours", 1))
     return CheckedLine(request, people, quantity, first, last, starts_at=starts_at,
@@ -235,7 +235,7 @@ def check_line(stay: Stay, request: ItemRequest, now: datetime) -> CheckedLine:
     if service.kind == Kind.ACTIVITY:
         line = _check_activity(stay, request, now, people, quantity)
     elif service.kind == Kind.RENTAL:
-        line = _check_rental(stay, request, now.astimezone(hotel_zone()).date(), quantity)
+        line = _check_rental(stay, request, hotel_day(now), quantity)
         line.people = people
     else:
         line = _check_request(stay, request, now, people, quantity)

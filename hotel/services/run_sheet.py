@@ -10,12 +10,12 @@ number of bookings.
 import enum
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import contains_eager, joinedload, subqueryload
 
-from hotel.clock import hotel_zone, local_to_utc
+from hotel.clock import days_in_utc, hotel_day
 from hotel.extensions import db
 from hotel.models import (
     RELEASED_STATES,
@@ -65,13 +65,8 @@ def rental_task(service: Service, start_on: date, end_on: date | None, day: date
     return Task.COLLECT if comes_back else None
 
 
-def hotel_day_of(moment: datetime) -> date:
-    """Return the day at the hotel on which an instant falls."""
-    return moment.astimezone(hotel_zone()).date()
-
-
 def _day_bounds(first: date, days: int = 1) -> tuple[datetime, datetime]:
-    return local_to_utc(first, time.min), local_to_utc(first + timedelta(days=days), time.min)
+    return days_in_utc(first, first + timedelta(days=days - 1))
 
 
 @dataclass
@@ -358,7 +353,7 @@ def _week_items(first: date, department_id: int | None):
 
 def _days_on_sheet(service: Service, start_on, end_on, starts_at, days: list[date]):
     if service.kind == Kind.ACTIVITY:
-        return [hotel_day_of(starts_at)]
+        return [hotel_day(starts_at)]
     if service.kind == Kind.ON_REQUEST:
         return [d for d in days if start_on <= d <= (end_on or start_on)]
     return [d for d in days if rental_task(service, start_on, end_on, d) is not None]

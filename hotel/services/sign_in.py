@@ -1,12 +1,12 @@
 """Signing guests in with their booking reference or room and last name, with throttling."""
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, or_, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from hotel.clock import hotel_today, local_to_utc
+from hotel.clock import day_starts_at, hotel_today
 from hotel.extensions import db
 from hotel.models import SignInFailure, StaffUser, Stay, fold_name
 from hotel.models.types import utcnow
@@ -100,7 +100,7 @@ def sign_in_guest(identifier: str, last_name: str, client: str) -> Stay:
 
 def stay_session_ends_at(stay: Stay) -> datetime:
     """Return when a guest's session ends: the end of the departure day at the hotel."""
-    return local_to_utc(stay.departure_on + timedelta(days=1), time.min)
+    return day_starts_at(stay.departure_on + timedelta(days=1))
 
 
 # Checked when the username is unknown, so that a wrong username takes as long as a

@@ -8,7 +8,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from hotel.clock import hotel_today, local_to_utc
+from hotel.clock import day_starts_at, days_in_utc, hotel_today, local_to_utc
 from hotel.database import write_transaction
 from hotel.extensions import db
 from hotel.models import (
@@ -48,9 +48,9 @@ def generate_slots(rule: SlotRule, first_day: date, last_day: date) -> list[Slot
         db.session.scalars(
             select(Slot.starts_at).where(
                 Slot.service_id == rule.service_id,
-                Slot.starts_at >= local_to_utc(first_day, time.min),
+                Slot.starts_at >= day_starts_at(first_day),
                 Slot.starts_at
-                < local_to_utc(last_day + timedelta(days=1), time.min),
+                < day_starts_at(last_day + timedelta(days=1)),
             )
         )
     )
@@ -88,8 +88,7 @@ def activities_overview(first: date, days: int = HORIZON_DAYS) -> list[ActivityO
     (three queries whatever the number of activities).
     """
     services = services_of_kind(Kind.ACTIVITY)
-    start = local_to_utc(first, time.min)
-    end = local_to_utc(first + timedelta(days=days), time.min)
+    start, end = days_in_utc(first, first + timedelta(days=days - 1))
     totals = {
         service_id: (count, capacity or 0, booked or 0, closed or 0)
         for service_id, count, capacity, booked, closed in db.session.execute(

@@ -1,12 +1,12 @@
 """What the desk needs to see today, each part in one or two queries."""
 
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from hotel.clock import local_to_utc
+from hotel.clock import days_in_utc
 from hotel.extensions import db
 from hotel.models import (
     HOLDING_STATES,
@@ -114,11 +114,11 @@ def departures(day: date, department_id: int | None = None) -> list[StayWithItem
 
 def slots_on(day: date, department_id: int | None = None) -> list[Slot]:
     """Return the day's activity slots, by time, with their services (two queries)."""
+    start, end = days_in_utc(day, day)
     query = (
         select(Slot)
         .join(Slot.service)
-        .where(Slot.starts_at >= local_to_utc(day, time.min),
-               Slot.starts_at < local_to_utc(day + timedelta(days=1), time.min))
+        .where(Slot.starts_at >= start, Slot.starts_at < end)
         .options(selectinload(Slot.service).selectinload(Service.texts))
         .order_by(Slot.starts_at, Service.position)
     )

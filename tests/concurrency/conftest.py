@@ -6,7 +6,7 @@ from tests import conftest as suite
 from tests.concurrency.harness import Hotel, Server, seed_hotel
 
 SAFE_APP = "wsgi"
-UNSAFE_APP = "tests.concurrency.unsafe_wsgi"
+UNLOCKED_APP = "tests.concurrency.unlocked_wsgi"
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.concurrency.conftest import SAFE_APP, UNSAFE_APP
+from tests.concurrency.conftest import SAFE_APP, UNLOCKED_APP
 from tests.concurrency.harness import book_everything_at_once, read_ledger, remaining
 
 pytestmark = pytest.mark.concurrency
@@ -24,7 +24,7 @@ def test_simultaneous_bookings_take_exactly_the_places_there_are(hotel, serve):
 
 def test_negative_control_the_unlocked_path_is_seen_to_oversell(hotel, serve):
     """The same burst against a deliberately unlocked reservation oversells, and we see it."""
-    server = serve(UNSAFE_APP, hotel)
+    server = serve(UNLOCKED_APP, hotel)
     statuses = book_everything_at_once(server, hotel)
 
     assert not any(status >= 500 for counts in statuses.values() for status in counts), statuses

@@ -42,40 +42,40 @@ def faqs(db):
 
 
 def test_a_question_about_pool_hours_finds_the_pool_entry(faqs):
-    matches = tickets.match_faq("What are the pool hours?", "en")
+    matches = faq.match_faq("What are the pool hours?", "en")
     assert [m.entry for m in matches] == [faqs["pool"]]
 
 
 def test_plural_and_capitals_still_match(faqs):
-    assert [m.entry for m in tickets.match_faq("POOLS open late?", "en")] == [faqs["pool"]]
+    assert [m.entry for m in faq.match_faq("POOLS open late?", "en")] == [faqs["pool"]]
 
 
 def test_korean_text_finds_the_korean_entry(faqs):
-    matches = tickets.match_faq("수영장은 몇 시에 문을 열어요?", "ko")
+    matches = faq.match_faq("수영장은 몇 시에 문을 열어요?", "ko")
     assert [m.entry for m in matches] == [faqs["pool"]]
     assert matches[0].entry.text("ko").description.startswith("수영장은 7시")
 
 
 def test_the_default_language_is_searched_too(faqs):
     # A German guest writing an English word still finds the English entry.
-    assert [m.entry for m in tickets.match_faq("Frühstück? breakfast?", "de")] == [
+    assert [m.entry for m in faq.match_faq("Frühstück? breakfast?", "de")] == [
         faqs["breakfast"]]
 
 
 def test_unrelated_text_finds_nothing(faqs):
-    assert tickets.match_faq("The shower in room 204 is cold.", "en") == []
-    assert tickets.match_faq("", "en") == []
+    assert faq.match_faq("The shower in room 204 is cold.", "en") == []
+    assert faq.match_faq("", "en") == []
 
 
 def test_inactive_entries_are_never_shown(faqs):
-    assert faqs["hidden"] not in [m.entry for m in tickets.match_faq("pool", "en")]
+    assert faqs["hidden"] not in [m.entry for m in faq.match_faq("pool", "en")]
 
 
 def test_scoring_counts_keywords_more_than_question_words():
-    assert tickets.score_text("pool", "When is the pool open?", "pool") == 4
-    assert tickets.score_text("when open", "When is the pool open?", "pool") == 1
-    assert tickets.score_text("the is when", "When is the pool open?", "") == 0
-    assert tickets.score_text("late checkout please", "Checking out", "late checkout") == 3
+    assert faq.score_text("pool", "When is the pool open?", "pool") == 4
+    assert faq.score_text("when open", "When is the pool open?", "pool") == 1
+    assert faq.score_text("the is when", "When is the pool open?", "") == 0
+    assert faq.score_text("late checkout please", "Checking out", "late checkout") == 3
 
 
 # ------------------------------------------------------------------ routing

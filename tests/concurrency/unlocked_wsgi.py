@@ -1,0 +1,55 @@
+"""WSGI entry for the negative control only: the app with an unlocked capacity path patched in.
+
+The production code has one way to reserve capacity, a conditional UPDATE. This module
+swaps it, in this server process only, for the naive read-check-write that the
+concurrency tests must be able to catch overselling.
+"""
+
+import time
+
+from flask_babel import gettext as _
+from sqlalchemy import event, select, update
+
+from config import TestingConfig
+from hotel import create_app, database
+from hotel.extensions import db
+from hotel.models import RentalDay, Slot
+from hotel.services import capacity
+from hotel.services.errors import Unavailable
+
+RACE_WINDOW_SECONDS = 0.15  # widens the gap between reading and writing
+
+
+def reserve_slot_unlocked(slot_id: int, quantity: int) -> None:
+    """Read the slot, check, wait, then write what was read plus the places: racy."""
+    slot = db.session.get(Slot, slot_id)
+    if slot.closed or slot.booked + quantity > slot.capacity:
+        raise Unavailable(_("Sorry, there are not enough places left at this time."))
+    seen = slot.booked
+    time.sleep(RACE_WINDOW_SECONDS)
+    db.session.execute(update(Slot).where(Slot.id == slot_id).values(booked=seen + quantity))
+
+
+def reserve_rental_unlocked(service, first, last, quantity: int) -> None:
+    """Read the rental's days, check, wait, then write what was read plus the units: racy."""
+    capacity.ensure_rental_days(service, first, last)
+    rows = db.session.scalars(select(RentalDay).where(
+        RentalDay.service_id == service.id, RentalDay.day.between(first, last))).all()
+    if any(row.booked + quantity > row.capacity for row in rows):
+        raise Unavailable(_("Sorry, not enough units are free on the days you chose."))
+    seen = {row.id: row.booked for row in rows}
+    time.sleep(RACE_WINDOW_SECONDS)
+    for row_id, booked in seen.items():
+        db.session.execute(
+            update(RentalDay).where(RentalDay.id == row_id).values(booked=booked + quantity))
+
+
+capacity._reserve_slot = reserve_slot_unlocked
+capacity._reserve_rental = reserve_rental_unlocked
+app = create_app(TestingConfig)
+with app.app_context():
+    if db.engine.dialect.name == "sqlite":
+        # SQLite runs write transactions one at a time, so the racy path can only oversell
+        # without them: each statement then commits on its own.
+        event.remove(db.engine, "begin", database.begin_sqlite_transaction)
+        event.listen(db.engine, "begin", lambda connection: None)
