@@ -24,6 +24,23 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     app.config.from_object(config_class)
     Path(app.instance_path).mkdir(exist_ok=True)
 
+    _init_extensions(app)
+
+    from hotel import api, cli, desk, guest, labels
+    from hotel.web import errors, sessions
+
+    labels.init_app(app)
+    sessions.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    app.register_blueprint(guest.bp)
+    app.register_blueprint(desk.bp)
+    app.register_blueprint(api.bp)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    """Bind the extensions, the database engine's settings, languages and security headers."""
     from hotel import database, i18n
     from hotel.extensions import babel, csrf, db, login, migrate
     from hotel.web import security
@@ -42,15 +59,3 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
         database.configure_engine(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
     i18n.init_app(app)
     security.init_app(app)
-
-    from hotel import api, cli, desk, guest, labels
-    from hotel.web import errors, sessions
-
-    labels.init_app(app)
-    sessions.init_app(app)
-    errors.init_app(app)
-    cli.init_app(app)
-    app.register_blueprint(guest.bp)
-    app.register_blueprint(desk.bp)
-    app.register_blueprint(api.bp)
-    return app

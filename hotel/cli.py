@@ -1,4 +1,4 @@
-"""Command-line tasks: demo data, staff accounts, translations."""
+"""Command-line tasks: demo data, staff accounts, translations, activity slots."""
 
 import subprocess
 import sys
@@ -8,9 +8,9 @@ import click
 from flask import Flask
 from sqlalchemy import select
 
-from hotel import cli_slots
 from hotel.extensions import db
 from hotel.models import Department, Role, Stay
+from hotel.services.inventory import HORIZON_DAYS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,7 +20,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(demo_data)
     app.cli.add_command(staff)
     app.cli.add_command(translate)
-    cli_slots.register(app)
+    app.cli.add_command(slots)
 
 
 @click.command("demo-data")
@@ -116,3 +116,19 @@ def init(language: str) -> None:
 def compile() -> None:  # noqa: A001 - the command's name is what users type
     """Compile every language's catalog for use."""
     _pybabel("compile", "-d", "translations", "--statistics")
+
+
+@click.group()
+def slots() -> None:
+    """Manage activity slots."""
+
+
+@slots.command("extend")
+@click.option("--days", default=HORIZON_DAYS, show_default=True,
+              type=click.IntRange(1, 366), help="How many days ahead to have slots.")
+def extend(days: int) -> None:
+    """Make the slots of every valid recurring rule from today to DAYS ahead (run daily)."""
+    from hotel.services.slots import extend_slots
+
+    made = extend_slots(days)
+    click.echo(f"{made} slots made for the next {days} days.")

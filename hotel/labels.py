@@ -3,7 +3,16 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
-from hotel.models import Category, ItemState, Kind, PricingUnit, Role
+from hotel.models import (
+    Category,
+    FaqKind,
+    ItemState,
+    Kind,
+    PricingUnit,
+    Role,
+    TicketKind,
+    TicketState,
+)
 
 CATEGORY_LABELS = {
     Category.FAMILY: _l("Family"),
@@ -66,25 +75,13 @@ OBJECT_LABELS = {
     "Package": _l("Package"),
     "StaffUser": _l("Staff account"),
     "OutOfService": _l("Units out of service"),
+    "Ticket": _l("Guest ticket"),
+    "FaqEntry": _l("FAQ entry"),
+    "TicketCategory": _l("Ticket category"),
 }
 
 
-def init_app(app: Flask) -> None:
-    """Make the labels available to every template."""
-    app.jinja_env.globals.update(
-        CATEGORY_LABELS=CATEGORY_LABELS,
-        KIND_LABELS=KIND_LABELS,
-        PRICING_UNIT_LABELS=PRICING_UNIT_LABELS,
-        STATE_LABELS=STATE_LABELS,
-        ROLE_LABELS=ROLE_LABELS,
-        REQUEST_FIELD_LABELS=REQUEST_FIELD_LABELS,
-        OBJECT_LABELS=OBJECT_LABELS,
-    )
-
-
-# ---- issue 7, tickets: what guests send, and where it stands
-from hotel.models import FaqKind, TicketKind, TicketState  # noqa: E402
-
+# What guests send, and where it stands.
 TICKET_KIND_LABELS = {
     TicketKind.QUESTION: _l("Question"),
     TicketKind.REQUEST: _l("Request"),
@@ -103,8 +100,18 @@ FAQ_KIND_LABELS = {
     FaqKind.POLICY: _l("Policy"),
 }
 
-OBJECT_LABELS.update({
-    "Ticket": _l("Guest ticket"),
-    "FaqEntry": _l("FAQ entry"),
-    "TicketCategory": _l("Ticket category"),
-})
+
+def init_app(app: Flask) -> None:
+    """Make the labels available to every template."""
+    app.jinja_env.globals.update(
+        CATEGORY_LABELS=CATEGORY_LABELS,
+        KIND_LABELS=KIND_LABELS,
+        PRICING_UNIT_LABELS=PRICING_UNIT_LABELS,
+        STATE_LABELS=STATE_LABELS,
+        ROLE_LABELS=ROLE_LABELS,
+        REQUEST_FIELD_LABELS=REQUEST_FIELD_LABELS,
+        OBJECT_LABELS=OBJECT_LABELS,
+        TICKET_KIND_LABELS=TICKET_KIND_LABELS,
+        TICKET_STATE_LABELS=TICKET_STATE_LABELS,
+        FAQ_KIND_LABELS=FAQ_KIND_LABELS,
+    )

@@ -194,7 +194,7 @@ def make_booking_item(stay: Stay, service: Service, *, state=None, slot: Slot | 
     return booking.items[0]
 
 
-# ---- issue 7, reports: tickets and ratings made directly, with chosen times
+# Reports: tickets and ratings made directly, with chosen times
 
 
 def make_ticket_category(slug: str | None = None, name: str = "Room", department=None,
@@ -250,7 +250,7 @@ def make_rating(item, score: int, *, comment: str = "", created_at: datetime | N
     return rating
 
 
-# ---- issue 7, tickets: FAQ entries and policies
+# Tickets: FAQ entries and policies
 
 
 def make_faq_entry(texts: dict, *, kind=None, position: int = 0, active: bool = True,

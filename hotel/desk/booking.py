@@ -13,7 +13,7 @@ from hotel.services import catalogue
 from hotel.services.availability import availability_during_stay
 from hotel.services.bookings import create_booking
 from hotel.services.errors import DomainError
-from hotel.services.stay_search import find_stays
+from hotel.services.stays import find_stays
 from hotel.web.booking_forms import form_to_request, make_line_form
 
 

@@ -12,7 +12,7 @@ from hotel.desk.roles import staff_required
 from hotel.extensions import db
 from hotel.i18n import localized
 from hotel.models import Department, Package, PackageService, Role, Service
-from hotel.services import catalogue_editing
+from hotel.services.catalogue import create_package, create_service, update_package, update_service
 from hotel.services.errors import DomainError
 from hotel.web.forms import show_error
 
@@ -45,10 +45,10 @@ def _save_service(service: Service | None):
     if form.validate_on_submit():
         try:
             if service is None:
-                service = catalogue_editing.create_service(form.service_values(), current_user)
+                service = create_service(form.service_values(), current_user)
                 flash(_("The service %(slug)s was created.", slug=service.slug), "success")
             else:
-                catalogue_editing.update_service(service, form.service_values(), current_user)
+                update_service(service, form.service_values(), current_user)
                 flash(_("The service %(slug)s was saved.", slug=service.slug), "success")
             return redirect(url_for("desk.edit_service", service_slug=service.slug), 303)
         except DomainError as error:
@@ -89,10 +89,10 @@ def _save_package(package: Package | None):
     if form.validate_on_submit():
         try:
             if package is None:
-                package = catalogue_editing.create_package(form.package_values(), current_user)
+                package = create_package(form.package_values(), current_user)
                 flash(_("The package %(slug)s was created.", slug=package.slug), "success")
             else:
-                catalogue_editing.update_package(package, form.package_values(), current_user)
+                update_package(package, form.package_values(), current_user)
                 flash(_("The package %(slug)s was saved.", slug=package.slug), "success")
             return redirect(url_for("desk.edit_package", package_slug=package.slug), 303)
         except DomainError as error:

@@ -17,7 +17,7 @@ from hotel.desk.forms.tickets import (
 from hotel.desk.roles import check_department, department_scope, staff_required
 from hotel.extensions import db
 from hotel.i18n import localized
-from hotel.labels import FAQ_KIND_LABELS, TICKET_KIND_LABELS, TICKET_STATE_LABELS
+from hotel.labels import TICKET_STATE_LABELS
 from hotel.models import Department, TicketCategory
 from hotel.models.types import utcnow
 from hotel.services import tickets as ticket_service
@@ -28,11 +28,9 @@ PAGE_SIZE = 50
 
 
 @bp.context_processor
-def ticket_labels():
-    """Give desk pages the translated ticket kinds and states, and the overdue test."""
-    return {"TICKET_KIND_LABELS": TICKET_KIND_LABELS,
-            "TICKET_STATE_LABELS": TICKET_STATE_LABELS, "FAQ_KIND_LABELS": FAQ_KIND_LABELS,
-            "ticket_overdue": ticket_service.is_overdue,
+def ticket_helpers():
+    """Give desk pages the overdue test and response times of tickets."""
+    return {"ticket_overdue": ticket_service.is_overdue,
             "response_time": ticket_service.response_time,
             "format_timedelta": format_timedelta}
 

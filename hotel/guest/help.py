@@ -9,19 +9,11 @@ from hotel.extensions import db
 from hotel.guest import bp
 from hotel.guest.forms_help import AskForm, SatisfactionForm
 from hotel.i18n import current_language, day_label, localized
-from hotel.labels import TICKET_KIND_LABELS, TICKET_STATE_LABELS
 from hotel.models import Booking, BookingItem, FaqEntry, FaqKind, Service, TicketCategory
 from hotel.services import tickets
 from hotel.services.errors import DomainError
 from hotel.services.faq import match_faq
 from hotel.web.sessions import guest_required
-
-
-@bp.context_processor
-def help_labels():
-    """Give the help pages the translated ticket kinds and states."""
-    return {"TICKET_KIND_LABELS": TICKET_KIND_LABELS,
-            "TICKET_STATE_LABELS": TICKET_STATE_LABELS}
 
 
 @bp.get("/help")

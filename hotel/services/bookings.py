@@ -87,6 +87,39 @@ def _book_line(booking: Booking, stay: Stay, line: CheckedLine, actor, confirm_n
     return item
 
 
+def _checked_lines(stay: Stay, requests: list[ItemRequest], now: datetime) -> list[CheckedLine]:
+    """Check every line against the rules; an error names the line it is about."""
+    lines = []
+    for index, request in enumerate(requests):
+        try:
+            lines.append(check_line(stay, request, now))
+        except DomainError as error:
+            raise error.at_item(index) from None
+    return lines
+
+
+def _book_lines(stay: Stay, lines: list[CheckedLine], actor, package: Package | None,
+                submission_key: str | None, confirm_now: bool) -> Booking:
+    """Write the booking with an item per line, reserving each line's capacity."""
+    booking = Booking(reference=new_reference(), stay=stay, package=package,
+                      currency=current_app.config["HOTEL_CURRENCY"],
+                      submission_key=submission_key,
+                      created_by=actor if isinstance(actor, StaffUser) else None)
+    percent = package.discount_percent if package is not None else None
+    for index, line in enumerate(lines):
+        try:
+            _book_line(booking, stay, line, actor, confirm_now, percent)
+        except DomainError as error:
+            raise error.at_item(index) from None
+    booking.total = sum((item.price for item in booking.items), ZERO)
+    booking.discount_total = sum((item.discount for item in booking.items), ZERO)
+    db.session.add(booking)
+    db.session.flush()
+    audit.record("booking.created", booking, actor, reference=booking.reference,
+                 items=len(booking.items), total=booking.total)
+    return booking
+
+
 def create_booking(stay: Stay, requests: list[ItemRequest], actor, *,
                    package: Package | None = None, submission_key: str | None = None,
                    confirm_now: bool = False, now: datetime | None = None) -> Booking:
@@ -110,28 +143,8 @@ def create_booking(stay: Stay, requests: list[ItemRequest], actor, *,
             if existing is not None:
                 return existing
             stay = db.session.get(Stay, stay_id)
-            lines = []
-            for index, request in enumerate(requests):
-                try:
-                    lines.append(check_line(stay, request, now))
-                except DomainError as error:
-                    raise error.at_item(index) from None
-            booking = Booking(reference=new_reference(), stay=stay, package=package,
-                              currency=current_app.config["HOTEL_CURRENCY"],
-                              submission_key=submission_key,
-                              created_by=actor if isinstance(actor, StaffUser) else None)
-            percent = package.discount_percent if package is not None else None
-            for index, line in enumerate(lines):
-                try:
-                    _book_line(booking, stay, line, actor, confirm_now, percent)
-                except DomainError as error:
-                    raise error.at_item(index) from None
-            booking.total = sum((item.price for item in booking.items), ZERO)
-            booking.discount_total = sum((item.discount for item in booking.items), ZERO)
-            db.session.add(booking)
-            db.session.flush()
-            audit.record("booking.created", booking, actor, reference=booking.reference,
-                         items=len(booking.items), total=booking.total)
+            lines = _checked_lines(stay, requests, now)
+            booking = _book_lines(stay, lines, actor, package, submission_key, confirm_now)
     except IntegrityError:
         # The same form was submitted twice at once: the other request booked it.
         db.session.rollback()

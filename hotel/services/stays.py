@@ -1,4 +1,5 @@
-"""Creating and updating stays with their party, as the property-management system sends them.
+"""Stays: created and updated with their party as the property-management system sends
+them, and found by room, reference or name as reception types them.
 
 ``save_stay`` takes plain values, as they come from JSON, a desk form or a CSV row (dates
 and ages may be strings), checks every field and says which one is wrong.
@@ -11,12 +12,20 @@ from datetime import date, timedelta
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from hotel.clock import hotel_today
 from hotel.database import write_transaction
 from hotel.extensions import db
-from hotel.models import HOLDING_STATES, BookingItem, PartyMember, Stay, booking_item_participant
+from hotel.models import (
+    HOLDING_STATES,
+    BookingItem,
+    PartyMember,
+    Stay,
+    booking_item_participant,
+    fold_name,
+)
 from hotel.services import audit, returning
 from hotel.services.errors import Conflict, DomainError, NotFound
 
@@ -296,3 +305,24 @@ def save_stay(data: dict, actor, reference: str | None = None) -> Stay:
         raise StayExists(_("Another stay already has this booking reference."),
                          "reference") from None
     return stay
+
+
+def find_stays(text: str, current_only: bool = True, limit: int = 30) -> list[Stay]:
+    """Return stays whose room or reference is ``text`` or whose names contain it.
+
+    Names match without regard to case or accents; with ``current_only`` only stays
+    that have not ended yet are found, those in house first.
+    """
+    text = (text or "").strip()
+    if not text:
+        return []
+    needle = f"%{fold_name(text)}%"
+    query = select(Stay).where(or_(
+        Stay.room == text,
+        func.upper(Stay.reference) == text.upper(),
+        Stay.last_name_key.like(needle),
+        func.lower(Stay.first_name).like(f"%{text.lower()}%"),
+    ))
+    if current_only:
+        query = query.where(Stay.departure_on >= hotel_today())
+    return db.session.scalars(query.order_by(Stay.arrival_on, Stay.room).limit(limit)).all()

@@ -56,27 +56,33 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], *, title: str,
     if description:
         parts.append(f'<desc id="{chart_id}-desc">{escape(description)}</desc>')
 
-    def x(at: float) -> float:  # a distance from the start side, in page coordinates
-        return round(WIDTH - PADDING - at if rtl else PADDING + at, 1)
-
     # The svg states its direction (else it inherits the page's), so that "start" is
     # the left edge in left-to-right and the right edge in right-to-left, and bidi text
     # (Arabic with digits) is laid out in the right base direction.
-    anchor = "start"
     for row, (label, number, text) in enumerate(zip(labels, numbers, shown, strict=True)):
-        top = PADDING + row * ROW
-        bar_top = top + FONT + 5
         length = round(track * number / largest, 1)
-        parts.append(f'<g><title>{escape(label)}: {escape(text)}</title>')
-        parts.append(f'<text x="{x(0)}" y="{top + FONT}" text-anchor="{anchor}">'
-                     f'{escape(fit(label, inner))}</text>')
-        parts.append(f'<line x1="{x(0)}" x2="{x(0)}" y1="{bar_top - 2}" '
-                     f'y2="{bar_top + BAR + 2}" stroke="{INK}"/>')
-        if length:
-            parts.append(f'<rect x="{x(length) if rtl else x(0)}" y="{bar_top}" '
-                         f'width="{length}" height="{BAR}" fill="{INK}"/>')
-        parts.append(f'<text x="{x(length + 6)}" y="{bar_top + BAR - 2}" '
-                     f'text-anchor="{anchor}" font-weight="bold">{escape(text)}</text>')
-        parts.append("</g>")
+        parts.append(_bar_row(PADDING + row * ROW, label, text, length, inner, rtl))
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - every text in it went through escape()
+
+
+def _bar_row(top: float, label: str, text: str, length: float, inner: float,
+             rtl: bool) -> str:
+    """Return one row of a bar chart: its label above, the bar, and the value after it."""
+
+    def x(at: float) -> float:  # a distance from the start side, in page coordinates
+        return round(WIDTH - PADDING - at if rtl else PADDING + at, 1)
+
+    bar_top = top + FONT + 5
+    parts = [f'<g><title>{escape(label)}: {escape(text)}</title>',
+             f'<text x="{x(0)}" y="{top + FONT}" text-anchor="start">'
+             f'{escape(fit(label, inner))}</text>',
+             f'<line x1="{x(0)}" x2="{x(0)}" y1="{bar_top - 2}" '
+             f'y2="{bar_top + BAR + 2}" stroke="{INK}"/>']
+    if length:
+        parts.append(f'<rect x="{x(length) if rtl else x(0)}" y="{bar_top}" '
+                     f'width="{length}" height="{BAR}" fill="{INK}"/>')
+    parts.append(f'<text x="{x(length + 6)}" y="{bar_top + BAR - 2}" '
+                 f'text-anchor="start" font-weight="bold">{escape(text)}</text>')
+    parts.append("</g>")
+    return "".join(parts)

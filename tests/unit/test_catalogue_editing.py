@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from hotel.models import AuditEntry, Kind, Role, Service
 from hotel.models.types import utcnow
 from hotel.services.bookings import create_booking
-from hotel.services.catalogue_editing import (
+from hotel.services.catalogue import (
     create_package,
     create_service,
     update_package,

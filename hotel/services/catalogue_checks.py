@@ -1,4 +1,4 @@
-"""Managers change the catalogue: services and packages, prices, age bands and texts."""
+"""Checking the values of a service or package a manager sends, before anything is written."""
 
 import enum
 import re
@@ -7,28 +7,19 @@ from itertools import pairwise
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 
-from hotel.database import write_transaction
 from hotel.extensions import db
 from hotel.models import (
     REQUEST_FIELDS,
-    AgeBand,
-    BookingItem,
     CapacityUnit,
     Category,
     Department,
     Kind,
     Package,
-    PackageService,
-    PackageText,
     PricingUnit,
     Service,
-    ServiceText,
-    StaffUser,
 )
-from hotel.services import audit
 from hotel.services.errors import DomainError
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -38,17 +29,6 @@ MAX_AGE = 120
 MAX_NAME = 160
 MAX_DESCRIPTION = 4000
 RESERVED_SLUGS = frozenset({"new"})  # /desk/catalogue/services/new is the creation page
-SHOWN = 60  # characters of a text kept in the audit log, before and after
-
-# The simple columns of a service, in the order their changes are logged.
-SERVICE_FIELDS = ("slug", "category", "kind", "pricing_unit", "price", "department_id",
-                  "min_age", "max_age", "requires_approval", "cutoff_hours", "stock",
-                  "delivered_on_arrival", "max_quantity", "capacity_unit", "duration_minutes",
-                  "request_fields", "active")
-PACKAGE_FIELDS = ("slug", "category", "discount_percent", "active")
-
-
-# Checking the values
 
 
 def _choice(enum_class: type[enum.Enum], value, field: str):
@@ -217,133 +197,6 @@ def check_service_data(data: dict, service: Service | None = None) -> dict:
     return fields
 
 
-# Writing
-
-
-def _shown(value) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(part) for part in value) or "—"
-    text = str(value)
-    return text if len(text) <= SHOWN else text[:SHOWN - 1] + "…"
-
-
-def _apply_columns(obj, fields: dict, names) -> dict:
-    """Set the columns and return each change as "old → new"."""
-    changes = {}
-    for name in names:
-        if name not in fields:
-            continue
-        old, new = getattr(obj, name), fields[name]
-        if old != new:
-            changes[name] = f"{_shown(old)} → {_shown(new)}"
-            setattr(obj, name, new)
-    return changes
-
-
-def _apply_texts(obj, text_class, texts: dict[str, tuple[str, str]]) -> dict:
-    """Make the object's texts those given, and return the changes per language."""
-    changes = {}
-    current = {text.locale: text for text in obj.texts}
-    for locale, text in current.items():
-        if locale not in texts:
-            changes[f"name[{locale}]"] = f"{_shown(text.name)} → —"
-            obj.texts.remove(text)
-    for locale, (name, description) in texts.items():
-        text = current.get(locale)
-        if text is None:
-            obj.texts.append(text_class(locale=locale, name=name, description=description))
-            changes[f"name[{locale}]"] = f"— → {_shown(name)}"
-            if description:
-                changes[f"description[{locale}]"] = f"— → {_shown(description)}"
-            continue
-        if text.name != name:
-            changes[f"name[{locale}]"] = f"{_shown(text.name)} → {_shown(name)}"
-            text.name = name
-        if (text.description or "") != description:
-            changes[f"description[{locale}]"] = (f"{_shown(text.description)} → "
-                                                 f"{_shown(description)}")
-            text.description = description
-    return changes
-
-
-def _bands_shown(bands) -> str:
-    return "; ".join(f"{low}–{high}: {price}" for low, high, price in bands) or "—"
-
-
-def _apply_bands(service: Service, bands: list[tuple[int, int, Decimal]]) -> dict:
-    old = [(band.min_age, band.max_age, band.price) for band in service.age_bands]
-    if old == bands:
-        return {}
-    service.age_bands.clear()
-    db.session.flush()  # the old rows go before the new ones come
-    service.age_bands.extend(AgeBand(min_age=low, max_age=high, price=price)
-                             for low, high, price in bands)
-    return {"age_bands": f"{_bands_shown(old)} → {_bands_shown(bands)}"}
-
-
-def _has_bookings(service: Service) -> bool:
-    query = select(BookingItem.id).where(BookingItem.service_id == service.id).limit(1)
-    return db.session.scalar(query) is not None
-
-
-def _slug_taken() -> DomainError:
-    """Another request took the same slug at the same moment."""
-    db.session.rollback()
-    return DomainError(_("The slug is already used."), "slug")
-
-
-def _next_position(model) -> int:
-    return (db.session.scalar(select(func.max(model.position))) or 0) + 1
-
-
-def create_service(data: dict, actor: StaffUser) -> Service:
-    """Add a service with its age bands and texts, and log it.
-
-    :raises DomainError: a value does not fit; nothing is saved.
-    """
-    try:
-        with write_transaction():
-            fields = check_service_data(data)
-            service = Service(position=_next_position(Service))
-            _apply_columns(service, fields, SERVICE_FIELDS)
-            _apply_texts(service, ServiceText, fields["texts"])
-            _apply_bands(service, fields["age_bands"])
-            db.session.add(service)
-            db.session.flush()
-            audit.record("service.created", service, actor, slug=service.slug,
-                         kind=service.kind, price=service.price, stock=service.stock)
-    except IntegrityError:
-        raise _slug_taken() from None
-    return service
-
-
-def update_service(service: Service, data: dict, actor: StaffUser) -> Service:
-    """Change a service; bookings already taken keep the prices they were sold at.
-
-    :raises DomainError: a value does not fit, or the kind of a service that has
-        bookings would change; nothing is saved.
-    """
-    try:
-        with write_transaction():
-            fields = check_service_data(data, service)
-            if fields["kind"] != service.kind and _has_bookings(service):
-                raise DomainError(_("This service has bookings, so its kind cannot change. "
-                                    "Create a new service instead."), "kind")
-            changes = _apply_columns(service, fields, SERVICE_FIELDS)
-            changes.update(_apply_bands(service, fields["age_bands"]))
-            changes.update(_apply_texts(service, ServiceText, fields["texts"]))
-            if changes:
-                db.session.flush()
-                audit.record("service.updated", service, actor, **changes)
-    except IntegrityError:
-        raise _slug_taken() from None
-    return service
-
-
 def check_package_data(data: dict, package: Package | None = None) -> dict:
     """Return a package's values from form or API values, checked.
 
@@ -368,55 +221,3 @@ def check_package_data(data: dict, package: Package | None = None) -> dict:
     fields["service_ids"] = service_ids
     fields["texts"] = _texts(data.get("texts"))
     return fields
-
-
-def _apply_entries(package: Package, service_ids: list[int]) -> dict:
-    old = [entry.service_id for entry in package.entries]
-    if old == service_ids:
-        return {}
-    package.entries.clear()
-    db.session.flush()
-    package.entries.extend(PackageService(service_id=service_id, position=position)
-                           for position, service_id in enumerate(service_ids))
-    return {"services": f"{_shown(old)} → {_shown(service_ids)}"}
-
-
-def create_package(data: dict, actor: StaffUser) -> Package:
-    """Add a package of services with its discount and texts, and log it.
-
-    :raises DomainError: a value does not fit; nothing is saved.
-    """
-    try:
-        with write_transaction():
-            fields = check_package_data(data)
-            package = Package(position=_next_position(Package))
-            _apply_columns(package, fields, PACKAGE_FIELDS)
-            _apply_texts(package, PackageText, fields["texts"])
-            _apply_entries(package, fields["service_ids"])
-            db.session.add(package)
-            db.session.flush()
-            audit.record("package.created", package, actor, slug=package.slug,
-                         discount_percent=package.discount_percent,
-                         services=_shown(fields["service_ids"]))
-    except IntegrityError:
-        raise _slug_taken() from None
-    return package
-
-
-def update_package(package: Package, data: dict, actor: StaffUser) -> Package:
-    """Change a package; bookings already taken keep their prices.
-
-    :raises DomainError: a value does not fit; nothing is saved.
-    """
-    try:
-        with write_transaction():
-            fields = check_package_data(data, package)
-            changes = _apply_columns(package, fields, PACKAGE_FIELDS)
-            changes.update(_apply_entries(package, fields["service_ids"]))
-            changes.update(_apply_texts(package, PackageText, fields["texts"]))
-            if changes:
-                db.session.flush()
-                audit.record("package.updated", package, actor, **changes)
-    except IntegrityError:
-        raise _slug_taken() from None
-    return package
