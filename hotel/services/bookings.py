@@ -5,9 +5,10 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from hotel.clock import day_starts_at
 from hotel.database import write_transaction
@@ -170,15 +171,43 @@ def can_guest_cancel(item: BookingItem, now: datetime | None = None) -> bool:
     return item.state in HOLDING_STATES and (now or utcnow()) <= cancellation_deadline(item)
 
 
+class ItemChanged(NotAllowed):
+    """The item left the state the change was made from: someone else changed it first."""
+
+
+def claim_state(item: BookingItem, old_state: ItemState, values: dict) -> bool:
+    """Move an item out of ``old_state`` with one conditional UPDATE; tell if it moved.
+
+    The database serialises two such updates of one row: the second finds the item no
+    longer in ``old_state`` and changes nothing, so whatever follows the change (giving
+    capacity back) happens once.
+    """
+    result = db.session.execute(
+        update(BookingItem)
+        .where(BookingItem.id == item.id, BookingItem.state == old_state)
+        .values(**values)
+        .execution_options(synchronize_session=False))
+    return result.rowcount == 1
+
+
 def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: str = "",
                       reason_language: str = "") -> None:
     """Move an item to a new state inside the caller's write transaction, releasing its
     capacity when it is cancelled or declined (or taking it again when such an item is
-    taken back), and log the change.
+    taken back), and log the change. This is the only way an item's state changes.
 
+    :raises ItemChanged: another request changed the item first; nothing was changed.
     :raises Unavailable: the item is taken back but its places have been sold meanwhile.
     """
     old_state = item.state
+    values = {"state": new_state}
+    if reason:
+        values.update(reason=reason, reason_language=reason_language)
+    if not claim_state(item, old_state, values):
+        raise ItemChanged(_("Someone else changed this booking a moment ago. "
+                            "Please look at it again."))
+    for name, value in values.items():
+        set_committed_value(item, name, value)  # written already: no second UPDATE
     if old_state in RELEASED_STATES and new_state not in RELEASED_STATES:
         # Taken back, e.g. a decline reversed: the item needs its places again.
         reserve_capacity(item.service, item.quantity, slot_id=item.slot_id,
@@ -186,9 +215,6 @@ def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: st
     if old_state not in RELEASED_STATES and new_state in RELEASED_STATES:
         release_capacity(item.service, item.quantity, slot_id=item.slot_id,
                          first=item.start_on, last=item.end_on or item.start_on)
-    item.state = new_state
-    if reason:
-        item.reason, item.reason_language = reason, reason_language
     audit.record(f"item.{new_state.value}", item, actor, booking=item.booking.reference,
                  previous=old_state.value, reason=reason or None)
 

@@ -65,7 +65,8 @@ def seed_hotel(url: str, guests: int = 40, slot_capacity: int = 7, rental_stock:
         tomorrow = today + timedelta(days=1)
         activity = make_service(slug="sunrise-canoe", kind=Kind.ACTIVITY,
                                 pricing_unit=PricingUnit.PER_PERSON,
-                                capacity_unit=CapacityUnit.PERSONS)
+                                capacity_unit=CapacityUnit.PERSONS,
+                                cutoff_hours=0)  # guests may cancel up to the start
         starts_at = local_to_utc(tomorrow, clock(9, 0))
         slot = Slot(service=activity, starts_at=starts_at, ends_at=starts_at + timedelta(hours=1),
                     capacity=slot_capacity, booked=0)
@@ -299,3 +300,36 @@ def remaining(base_url: str, hotel: Hotel) -> tuple[int, int]:
     slot_left = next(s["remaining"] for s in slots["slots"] if s["id"] == hotel.slot_id)
     day_left = next(d["remaining"] for d in days["days"] if d["date"] == day)
     return slot_left, day_left
+
+
+def fire_requests_at_once(base_url: str, method: str, path: str, tokens: list[str]) -> list[int]:
+    """Send the same request once per token, each from its own thread, all released
+    together; return the statuses."""
+    statuses = [0] * len(tokens)
+    barrier = threading.Barrier(len(tokens), timeout=REQUEST_TIMEOUT_S)
+
+    def send(index: int, token: str) -> None:
+        connection = connect(base_url)
+        barrier.wait()
+        statuses[index] = exchange(connection, method, path, None, token)[0]
+
+    threads = [threading.Thread(target=send, args=(index, token))
+               for index, token in enumerate(tokens)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(REQUEST_TIMEOUT_S)
+    return statuses
+
+
+def book_the_slot(server: Server, hotel: Hotel, guests: int) -> list[tuple[str, str]]:
+    """Have the first guests book a place each in the slot; return (token, cancel path)."""
+    tokens = sign_in_all(server.base_url, hotel.guests[:guests])
+    booked = []
+    for token in tokens:
+        status, answer = call(server.base_url, "POST", "/api/v1/bookings", {"items": [
+            {"service": hotel.activity, "slot_id": hotel.slot_id, "quantity": 1}]}, token)
+        assert status == 201, answer
+        item = answer["items"][0]["id"]
+        booked.append((token, f"/api/v1/bookings/{answer['reference']}/items/{item}/cancel"))
+    return booked

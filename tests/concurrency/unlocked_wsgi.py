@@ -1,8 +1,9 @@
-"""WSGI entry for the negative control only: the app with an unlocked capacity path patched in.
+"""WSGI entry for the negative controls only: the app with unlocked paths patched in.
 
-The production code has one way to reserve capacity, a conditional UPDATE. This module
-swaps it, in this server process only, for the naive read-check-write that the
-concurrency tests must be able to catch overselling.
+The production code has one way to reserve capacity and one way to change an item's
+state, each a conditional UPDATE. This module swaps them, in this server process only,
+for the naive read-check-write that the concurrency tests must be able to catch
+overselling and releasing places twice.
 """
 
 import time
@@ -13,8 +14,8 @@ from sqlalchemy import event, select, update
 from config import TestingConfig
 from hotel import create_app, database
 from hotel.extensions import db
-from hotel.models import RentalDay, Slot
-from hotel.services import capacity
+from hotel.models import BookingItem, RentalDay, Slot
+from hotel.services import bookings, capacity
 from hotel.services.errors import Unavailable
 
 RACE_WINDOW_SECONDS = 0.15  # widens the gap between reading and writing
@@ -44,8 +45,17 @@ def reserve_rental_unlocked(service, first, last, quantity: int) -> None:
             update(RentalDay).where(RentalDay.id == row_id).values(booked=booked + quantity))
 
 
+def claim_state_unguarded(item, old_state, values: dict) -> bool:
+    """Check the state as read, wait, then write the new one whatever happened meanwhile."""
+    seen = db.session.scalar(select(BookingItem.state).where(BookingItem.id == item.id))
+    time.sleep(RACE_WINDOW_SECONDS)
+    db.session.execute(update(BookingItem).where(BookingItem.id == item.id).values(**values))
+    return seen == old_state
+
+
 capacity._reserve_slot = reserve_slot_unlocked
 capacity._reserve_rental = reserve_rental_unlocked
+bookings.claim_state = claim_state_unguarded
 app = create_app(TestingConfig)
 with app.app_context():
     if db.engine.dialect.name == "sqlite":

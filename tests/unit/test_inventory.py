@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from hotel.cli_slots import slots
+from hotel.cli import slots
 from hotel.clock import hotel_today, local_to_utc
 from hotel.i18n import day_label
 from hotel.models import (
