@@ -27,8 +27,13 @@ def init_app(app: Flask) -> None:
 @click.option("--if-empty", is_flag=True, help="Only load when the database has no stays.")
 def demo_data(if_empty: bool) -> None:
     """Load the demo hotel: catalogue, stays, staff. Safe to run again."""
-    from hotel.demo.loader import DEMO_PASSWORDS, load_demo_data
+    from hotel.demo.checks import DemoDataError
+    from hotel.demo.loader import demo_passwords, load_demo_data
 
+    try:  # reads and checks every data file, so that a mistake is named, not a traceback
+        passwords = demo_passwords()
+    except DemoDataError as error:
+        raise click.ClickException(str(error)) from None
     if if_empty and db.session.scalar(select(Stay.id).limit(1)) is not None:
         click.echo("The database already has data; demo data not loaded again.")
     else:
@@ -39,7 +44,7 @@ def demo_data(if_empty: bool) -> None:
             "{slots} slots.".format(**counts)
         )
     click.echo("Demo staff logins (username / password):")
-    for username, password in DEMO_PASSWORDS.items():
+    for username, password in passwords.items():
         click.echo(f"  {username} / {password}")
 
 

@@ -1,1 +1,1 @@
-"""Demo data for Lakeside Pines Resort."""
+"""The demo hotel, Lakeside Pines Resort: its data files in ``data/``, and their loader."""

@@ -1,12 +1,12 @@
 """Demo bookings that make the demo hotel's day realistic; running it again changes nothing.
 
-Every booking goes through ``create_booking`` with a submission key made of the stay's
-reference and the line's number, so that a second run finds the first booking and
-writes nothing. The guests booked before the day began: each booking is taken as of
-07:00 today (or the moment of the run, if earlier), so that today's sessions from then
-on can be booked whatever the time of the run; rentals that began before today are
-booked as of the guests' arrival morning, so that the desk has cribs and strollers to
-collect today.
+What each stay's guests booked is in bookings.toml, in order. Every booking goes through
+``create_booking`` with a submission key made of the stay's reference and the line's
+number, so that a second run finds the first booking and writes nothing. The guests
+booked before the day began: each booking is taken as of 07:00 today (or the moment of
+the run, if earlier), so that today's sessions from then on can be booked whatever the
+time of the run; rentals that began before today are booked as of the guests' arrival
+morning, so that the desk has cribs and strollers to collect today.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 
 from hotel.clock import local_to_utc
+from hotel.demo.datafiles import DemoFiles, load_demo_files
 from hotel.extensions import db
 from hotel.models import Booking, ItemState, Service, Slot, StaffUser, Stay
 from hotel.models.types import utcnow
@@ -25,131 +26,17 @@ from hotel.services.rules import ItemRequest, member_fits
 LEAD_TIME = timedelta(minutes=20)  # a session must start at least this long after booking
 DAY_BEGINS = time(7, 0)  # the demo guests booked before this time today
 
-# Per stay, in order (the order numbers the submission keys): what its guests booked.
-# Rentals: "first"/"last" are days from today, or "arrival" / "departure" / "last_night".
-# Activities: "day" is 0 for today (a session still to come) or 1 for tomorrow; "who"
-# chooses among the members whose age fits. Requests: "at" is (day, "HH:MM").
-# "then" is what reception did afterwards: confirm, decline (with "reason") or cancel.
-DEMO_BOOKINGS = {
-    # Arriving today
-    "LP24017": [
-        {"service": "crib", "first": "arrival", "last": "last_night"},
-        {"service": "kids-animation", "day": 0, "who": "children"},
-        {"service": "children-pool", "day": 1, "who": "children"},
-        {"service": "babysitting", "at": (0, "19:30"), "who": "children",
-         "details": {"hours": 3}, "note": "Jiho sleeps with a night light."},
-    ],
-    "LP24023": [
-        {"service": "kids-club", "day": 1, "who": "children"},
-        {"service": "stroller", "first": 0, "last": 2},
-        {"service": "horse-riding", "day": 1, "who": "children"},
-    ],
-    "LP24031": [
-        {"service": "crib", "first": "arrival", "last": "last_night",
-         "note": "Cot next to the window, please."},
-        {"service": "kids-animation", "day": 0, "who": "children"},
-        {"service": "horse-riding", "day": 1, "who": "children"},
-        {"service": "babysitting", "at": (0, "20:00"), "who": "children",
-         "details": {"hours": 2}, "then": "confirm"},
-        {"service": "paediatrician", "at": (1, "09:30"), "who": "youngest",
-         "details": {"reason": "Slight fever since the flight"}},
-    ],
-    "LP24036": [
-        {"service": "sauna", "day": 0, "who": "all"},
-        {"service": "boat-trip", "day": 1, "who": "all"},
-    ],
-    "LP24042": [{"service": "scooter-rental", "first": 0, "last": 1}],
-    "LP24048": [
-        {"service": "kids-club", "day": 1, "who": "children"},
-        {"service": "pony-ride", "day": 0, "who": "children"},
-        {"service": "childrens-menu", "at": (0, "18:00"), "last": "last_night",
-         "who": "children"},
-        {"service": "kids-equipment", "first": 1, "last": 3},
-    ],
-    # Leaving today
-    "LP23981": [
-        {"service": "crib", "first": "arrival", "last": "last_night"},
-        {"service": "stroller", "first": "arrival", "last": "departure"},
-    ],
-    "LP23974": [{"service": "kids-equipment", "first": "arrival", "last": "departure"}],
-    "LP23990": [
-        {"service": "transfer", "at": (0, "16:00"), "who": "all", "then": "confirm",
-         "details": {"pickup_place": "Hotel entrance", "destination": "Vienna Airport",
-                     "flight_number": "VN 36", "passengers": 2}},
-    ],
-    "LP23968": [{"service": "horse-riding", "day": 0, "who": "children"}],
-    # Arriving tomorrow: picked up at the airport
-    "LP24055": [
-        {"service": "transfer", "at": (1, "13:30"), "who": "all",
-         "details": {"pickup_place": "Vienna Airport, arrivals hall",
-                     "destination": "Lakeside Pines Resort", "flight_number": "OS 112",
-                     "passengers": 2}},
-    ],
-    # Staying on
-    "LP23950": [
-        {"service": "crib", "first": "arrival", "last": "last_night"},
-        {"service": "kids-animation", "day": 0, "who": "children"},
-    ],
-    "LP23952": [
-        {"service": "boat-trip", "day": 0, "who": "all"},
-        {"service": "horse-riding", "day": 1, "who": "children"},
-    ],
-    "LP23957": [{"service": "sauna", "day": 1, "who": "all"}],
-    "LP23960": [
-        {"service": "crib", "first": "arrival", "last": "last_night"},
-        {"service": "babysitting", "at": (0, "19:00"), "who": "children",
-         "details": {"hours": 4}},
-    ],
-    "LP23965": [{"service": "kids-club", "day": 0, "who": "children"}],
-    "LP23970": [{"service": "boat-trip", "day": 1, "who": "all", "then": "cancel"}],
-    "LP23972": [{"service": "kids-club", "day": 0, "who": "children"}],
-    "LP23977": [
-        {"service": "crib", "first": "arrival", "last": "last_night"},
-        {"service": "stroller", "first": "arrival", "last": 0},
-    ],
-    "LP23979": [{"service": "bath-house", "day": 0, "who": "all"}],
-    "LP23983": [
-        {"service": "sauna", "day": 0, "who": "all"},
-        {"service": "disco-night", "day": 0, "who": "all"},
-    ],
-    "LP23985": [{"service": "boat-rental", "day": 0, "who": "all"}],
-    "LP23987": [
-        {"service": "pony-ride", "day": 1, "who": "children"},
-        {"service": "kids-animation", "day": 1, "who": "children"},
-    ],
-    "LP23989": [
-        {"service": "event-tickets", "at": (1, "19:00"), "who": "all", "then": "decline",
-         "reason": "The open-air concert is sold out, sorry.",
-         "details": {"event_name": "Open-air concert at the lake"}},
-    ],
-    "LP23992": [{"service": "fishing-trip", "day": 1, "who": "all"}],
-    "LP23996": [
-        {"service": "children-pool", "day": 0, "who": "children"},
-    ],
-    "LP23998": [{"service": "group-excursion", "day": 1, "who": "all"}],
-    "LP24002": [{"service": "car-rental", "first": 0, "last": 1}],
-    "LP24004": [
-        {"service": "crib", "first": "arrival", "last": "last_night"},
-        {"service": "children-pool", "day": 0, "who": "children"},
-    ],
-    "LP24007": [{"service": "scooter-rental", "first": 0, "last": 0, "quantity": 2}],
-    "LP24010": [{"service": "kids-animation", "day": 1, "who": "children"}],
-    "LP24013": [
-        {"service": "private-tour", "at": (1, "10:00"), "who": "all",
-         "details": {"pickup_place": "Reception", "passengers": 1,
-                     "interests": "Monasteries and wine cellars"}},
-    ],
-    "LP23994": [{"service": "mini-farm", "day": 1, "who": "all"}],
-}
-
 
 def _day(value, stay: Stay, today: date) -> date:
+    """Return the day a rental's "first" or "last" names: a stay's day, or days from today."""
     named = {"arrival": stay.arrival_on, "departure": stay.departure_on,
              "last_night": stay.departure_on - timedelta(days=1)}
     return named[value] if isinstance(value, str) else today + timedelta(days=value)
 
 
 def _people(stay: Stay, service: Service, who: str, on: date) -> list[int]:
+    """Return the ids of the members a booking is for: all, the children or the youngest
+    child, among those whose age fits the service."""
     members = [m for m in stay.members if member_fits(service, m, on)]
     if who == "children":
         members = [m for m in members if m.is_child]
@@ -184,8 +71,8 @@ def _request(spec: dict, stay: Stay, service: Service, today: date, now: datetim
             return None
         return ItemRequest(service, quantity=1, slot_id=slot.id, participant_ids=people,
                            note=spec.get("note", "")), now
-    day, clock = spec["at"]
-    starts_at = local_to_utc(today + timedelta(days=day), time.fromisoformat(clock))
+    at = time.fromisoformat(spec["at"])
+    starts_at = local_to_utc(today + timedelta(days=spec["day"]), at)
     if starts_at < now + LEAD_TIME:  # this evening has begun: tomorrow evening then
         starts_at += timedelta(days=1)
     people = _people(stay, service, spec["who"], today)
@@ -227,16 +114,17 @@ def _book(stay: Stay, number: int, spec: dict, services: dict, reception, today,
     return True
 
 
-def load_demo_bookings(today: date) -> int:
+def load_demo_bookings(today: date, files: DemoFiles | None = None) -> int:
     """Book the demo guests' cribs, strollers, sessions, transfers and babysitting around
     ``today``; return how many bookings were made (none on a second run)."""
+    files = files or load_demo_files()
     now = min(utcnow(), local_to_utc(today, DAY_BEGINS))
     services = {s.slug: s for s in db.session.scalars(select(Service))}
     reception = db.session.scalar(select(StaffUser).where(StaffUser.username == "reception"))
     stays = {s.reference: s for s in db.session.scalars(
-        select(Stay).where(Stay.reference.in_(list(DEMO_BOOKINGS))))}
+        select(Stay).where(Stay.reference.in_(list(files.bookings))))}
     made = 0
-    for reference, specs in DEMO_BOOKINGS.items():
+    for reference, specs in files.bookings.items():
         stay = stays.get(reference)
         for number, spec in enumerate(specs, start=1):
             if stay is not None and _book(stay, number, spec, services, reception, today, now):

@@ -1,13 +1,15 @@
-"""Demo ticket categories, FAQ and policies, and a few guests' tickets; loading it again
-changes nothing.
+"""Load the demo ticket categories, FAQ and policies, and a few guests' tickets, from
+feedback.toml and the text files; loading them again changes nothing.
 """
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 
 from hotel.clock import hotel_now, local_to_utc
-from hotel.demo.feedback_faq import FAQ_ENTRIES
+from hotel.demo.datafiles import DATA_FOLDER, DemoFiles, load_demo_files
+from hotel.demo.texts import feedback_texts
 from hotel.extensions import db
 from hotel.models import (
     Department,
@@ -24,65 +26,17 @@ from hotel.models import (
     TicketState,
 )
 
-TICKET_CATEGORIES = [
-    {"slug": "general", "department": "reception", "response_hours": 4,
-     "names": {"en": "General question", "ko": "일반 문의", "ja": "一般的なお問い合わせ",
-               "zh": "一般咨询", "vi": "Câu hỏi chung", "ru": "Общий вопрос",
-               "de": "Allgemeine Frage", "fr": "Question générale", "es": "Consulta general",
-               "ar": "سؤال عام"}},
-    {"slug": "room", "department": "housekeeping", "response_hours": 2,
-     "names": {"en": "Room and housekeeping", "ko": "객실·하우스키핑", "ja": "客室・清掃",
-               "zh": "客房与清洁", "vi": "Phòng và buồng phòng", "ru": "Номер и уборка",
-               "de": "Zimmer und Housekeeping", "fr": "Chambre et ménage",
-               "es": "Habitación y limpieza", "ar": "الغرفة والتنظيف"}},
-    {"slug": "kids", "department": "kids-club", "response_hours": 4,
-     "names": {"en": "Kids club and children", "ko": "키즈 클럽·어린이", "ja": "キッズクラブ・お子様",
-               "zh": "儿童俱乐部与儿童", "vi": "Câu lạc bộ trẻ em", "ru": "Детский клуб и дети",
-               "de": "Kinderclub und Kinder", "fr": "Club enfants", "es": "Club infantil y niños",
-               "ar": "نادي الأطفال والأطفال"}},
-    {"slug": "food", "department": "restaurant", "response_hours": 6,
-     "names": {"en": "Restaurant and food", "ko": "레스토랑·식사", "ja": "レストラン・お食事",
-               "zh": "餐厅与餐饮", "vi": "Nhà hàng và ăn uống", "ru": "Ресторан и питание",
-               "de": "Restaurant und Essen", "fr": "Restaurant et repas",
-               "es": "Restaurante y comida", "ar": "المطعم والطعام"}},
-    {"slug": "transport", "department": "transport", "response_hours": 8,
-     "names": {"en": "Transfers and transport", "ko": "픽업·교통", "ja": "送迎・交通",
-               "zh": "接送与交通", "vi": "Đưa đón và đi lại", "ru": "Трансфер и транспорт",
-               "de": "Transfers und Transport", "fr": "Transferts et transport",
-               "es": "Traslados y transporte", "ar": "النقل والمواصلات"}},
-    {"slug": "wellness", "department": "wellness", "response_hours": 4,
-     "names": {"en": "Pool, sauna and wellness", "ko": "수영장·사우나·웰니스",
-               "ja": "プール・サウナ・ウェルネス", "zh": "泳池、桑拿与水疗",
-               "vi": "Hồ bơi, xông hơi và spa", "ru": "Бассейн, сауна и спа",
-               "de": "Schwimmbad, Sauna und Wellness", "fr": "Piscine, sauna et bien-être",
-               "es": "Piscina, sauna y bienestar", "ar": "المسبح والساونا والعافية"}},
-]
 
-# Fixed tracking numbers, so that loading again finds them; hours are before now.
-DEMO_TICKETS = [
-    {"number": "T-DEM2", "stay": "LP24017", "category": "room", "kind": "complaint",
-     "language": "ko", "text": "객실 샤워기에서 찬물만 나와요. 아이들을 씻겨야 해서 급합니다.",
-     "hours_ago": 5, "state": "new"},
-    {"number": "T-DEM3", "stay": "LP24023", "category": "kids", "kind": "request",
-     "language": "de", "text": "Kann Lena (9) morgen eine halbe Stunde früher in den "
-     "Kinderclub kommen? Wir haben um 9 Uhr einen Ausflug.",
-     "hours_ago": 1, "state": "in_progress", "note": "Asked the kids club team."},
-    {"number": "T-DEM4", "stay": "LP24031", "category": "food", "kind": "question",
-     "language": "en", "text": "Does the restaurant have gluten-free bread for breakfast?",
-     "hours_ago": 20, "state": "answered", "answered_after": 2,
-     "answer": "Yes: ask the breakfast team and they bring it fresh from the kitchen."},
-    {"number": "T-DEM5", "stay": "LP23981", "category": "room", "kind": "complaint",
-     "language": "fr", "text": "Le climatiseur de la chambre fait beaucoup de bruit la nuit.",
-     "hours_ago": 40, "state": "closed", "answered_after": 1, "satisfaction": 4,
-     "answer": "Nous avons réparé le climatiseur ce matin. Merci de votre patience !",
-     "satisfaction_comment": "Réparé vite, merci."},
-]
+def ticket_categories(folder: Path = DATA_FOLDER) -> list[dict]:
+    """Return the demo ticket categories as feedback.toml gives them."""
+    return load_demo_files(folder).ticket_categories
 
 
-def _load_categories() -> dict[str, TicketCategory]:
+def _load_categories(files: DemoFiles) -> dict[str, TicketCategory]:
+    """Create or update the ticket categories and their names; return them by slug."""
     departments = {d.slug: d for d in db.session.scalars(select(Department))}
     categories = {c.slug: c for c in db.session.scalars(select(TicketCategory))}
-    for position, spec in enumerate(TICKET_CATEGORIES):
+    for position, spec in enumerate(files.ticket_categories):
         category = categories.get(spec["slug"])
         if category is None:
             category = TicketCategory(slug=spec["slug"])
@@ -92,7 +46,7 @@ def _load_categories() -> dict[str, TicketCategory]:
         category.response_hours = spec["response_hours"]
         category.position = position
         current = {t.locale: t for t in category.texts}
-        for locale, name in spec["names"].items():
+        for locale, name in feedback_texts(files.texts, "ticket_categories", spec["slug"]).items():
             if locale in current:
                 current[locale].name = name
             else:
@@ -101,21 +55,24 @@ def _load_categories() -> dict[str, TicketCategory]:
     return categories
 
 
-def _load_faq(categories: dict[str, TicketCategory]) -> None:
-    # An entry is known by its English question.
+def _load_faq(files: DemoFiles, categories: dict[str, TicketCategory]) -> None:
+    """Create or update the FAQ entries and policies, with their texts in every language."""
+    # An entry is known by its English question: the database has no slug for it.
     known = {text.name: text.entry for text in db.session.scalars(
         select(FaqText).where(FaqText.locale == "en"))}
-    for position, spec in enumerate(FAQ_ENTRIES):
-        entry = known.get(spec["texts"]["en"][0])
+    for position, spec in enumerate(files.faq):
+        texts = feedback_texts(files.texts, "faq", spec["slug"])
+        entry = known.get(texts["en"]["question"])
         if entry is None:
             entry = FaqEntry()
             db.session.add(entry)
         entry.kind = FaqKind(spec["kind"])
-        entry.category = categories.get(spec["category"])
+        entry.category = categories.get(spec.get("category"))
         entry.position = position
         entry.active = True
         current = {t.locale: t for t in entry.texts}
-        for locale, (question, answer, keywords) in spec["texts"].items():
+        for locale, values in texts.items():
+            question, answer, keywords = values["question"], values["answer"], values["keywords"]
             text = current.get(locale)
             if text is None:
                 entry.texts.append(FaqText(locale=locale, name=question, description=answer,
@@ -124,15 +81,16 @@ def _load_faq(categories: dict[str, TicketCategory]) -> None:
                 text.name, text.description, text.keywords = question, answer, keywords
 
 
-def _load_tickets(categories: dict[str, TicketCategory], today: date) -> None:
-    numbers = [spec["number"] for spec in DEMO_TICKETS]
+def _load_tickets(files: DemoFiles, categories: dict[str, TicketCategory], today: date) -> None:
+    """Add the demo tickets that are not there yet, of the stays that are."""
+    numbers = [spec["number"] for spec in files.tickets]
     existing = set(db.session.scalars(select(Ticket.number).where(Ticket.number.in_(numbers))))
     stays = {s.reference: s for s in db.session.scalars(
-        select(Stay).where(Stay.reference.in_([spec["stay"] for spec in DEMO_TICKETS])))}
+        select(Stay).where(Stay.reference.in_([spec["stay"] for spec in files.tickets])))}
     reception = db.session.scalar(select(StaffUser).where(StaffUser.username == "reception"))
     # Times count back from this moment of ``today`` at the hotel: the first one is overdue.
     now = local_to_utc(today, hotel_now().time().replace(tzinfo=None)).astimezone(UTC)
-    for spec in DEMO_TICKETS:
+    for spec in files.tickets:
         stay = stays.get(spec["stay"])
         if spec["number"] in existing or stay is None:
             continue
@@ -163,12 +121,13 @@ def _handled(ticket: Ticket, spec: dict, reception: StaffUser | None,
                                        created_at=created + timedelta(minutes=20)))
 
 
-def load_demo_feedback(today: date) -> int:
+def load_demo_feedback(today: date, files: DemoFiles | None = None) -> int:
     """Create or update the demo ticket categories, FAQ and policies, and add the demo
     tickets that are not there yet; return the number of FAQ entries. The caller commits.
     """
-    categories = _load_categories()
-    _load_faq(categories)
-    _load_tickets(categories, today)
+    files = files or load_demo_files()
+    categories = _load_categories(files)
+    _load_faq(files, categories)
+    _load_tickets(files, categories, today)
     db.session.flush()
-    return len(FAQ_ENTRIES)
+    return len(files.faq)

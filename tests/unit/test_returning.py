@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from hotel.clock import hotel_today
-from hotel.demo.returning import EARLIER_STAYS, load_returning_demo
+from hotel.demo.returning import load_returning_demo
+from hotel.demo.stays import earlier_stays
 from hotel.extensions import db
 from hotel.models import ItemState, Stay
 from hotel.services.returning import find_previous_stay, mark_returning, suggestions_for
@@ -235,10 +236,10 @@ def test_the_demo_marks_returning_guests_and_runs_again_without_change(app, db):
     db.session.commit()
     assert load_returning_demo(today) == 0
     stays = {s.reference: s for s in db.session.scalars(select(Stay))}
-    for current, earlier in EARLIER_STAYS.items():
+    for current, earlier in earlier_stays().items():
         assert stays[current].previous_stay_id == stays[earlier["reference"]].id
         assert stays[earlier["reference"]].departure_on < stays[current].arrival_on
-    assert any(suggestions_for(stays[current]) for current in EARLIER_STAYS)
+    assert any(suggestions_for(stays[current]) for current in earlier_stays())
 
 
 def test_a_lead_guests_birth_date_from_the_pms_recognises_them(db):

@@ -382,10 +382,10 @@ def test_a_category_is_saved_and_its_slug_kept_unique(world):
 
 
 def test_demo_feedback_is_complete_in_every_language_and_loads_twice_the_same(app, db):
-    from hotel.demo.feedback import TICKET_CATEGORIES, load_demo_feedback
+    from hotel.demo.feedback import load_demo_feedback, ticket_categories
     from hotel.models import FaqEntry, TicketCategory
 
-    for slug in {spec["department"] for spec in TICKET_CATEGORIES}:
+    for slug in {spec["department"] for spec in ticket_categories()}:
         make_department(slug, slug)
     for _ in range(2):
         load_demo_feedback(datetime.now(UTC).date())
