@@ -6,12 +6,15 @@ from contextlib import ExitStack, contextmanager
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.engine import make_url
 
 from config import TestingConfig, database_url
 from hotel import create_app
 from hotel.extensions import db as _db
+from hotel.models import Department, Role, StaffUser
+from tests.factories import make_staff
+from tests.helpers import csrf_token, post_form, sign_in_as
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
 REQUIRE_POSTGRES = os.environ.get("HOTEL_REQUIRE_POSTGRES") == "1"
@@ -125,6 +128,52 @@ def client(app, db):
 @pytest.fixture
 def runner(app, db):
     return app.test_cli_runner()
+
+
+class AuthActions:
+    """Signs the test client in and out: staff through the login form, guests by session."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def staff_login(self, role: Role = Role.RECEPTION, department: Department | None = None, *,
+                    username: str | None = None, password: str = "correct-horse") -> StaffUser:
+        """Sign in a staff user of this role (and department), made if none exists; return it."""
+        # Reuse the fixture's own user, so that what the test checks (an audit entry's
+        # author, a department's list) is about the user it signed in with.
+        query = select(StaffUser).where(StaffUser.active.is_(True)).order_by(StaffUser.id)
+        if username is not None:
+            query = query.where(StaffUser.username == username)
+        else:
+            query = query.where(StaffUser.role == role)
+            if department is not None:
+                query = query.where(StaffUser.department_id == department.id)
+        user = _db.session.scalars(query).first()
+        if user is None:
+            user = make_staff(username, role, department, password)
+            _db.session.commit()
+        response = post_form(self._client, "/desk/login",
+                             {"username": user.username, "password": password},
+                             token_from="/desk/login")
+        assert response.status_code == 302, f"{user.username} could not sign in"
+        return user
+
+    def guest_login(self, stay) -> None:
+        """Put the guest's stay in the client's session, as signing in does."""
+        sign_in_as(self._client, stay)
+
+    def logout(self):
+        """Sign whoever is signed in out, through the desk's sign-out form."""
+        # The session's CSRF token is on every form; the guests' sign-in page is the
+        # lightest page that has one.
+        return self._client.post("/desk/logout",
+                                 data={"csrf_token": csrf_token(self._client, "/sign-in")})
+
+
+@pytest.fixture
+def auth(client):
+    """Sign-in and sign-out actions on the test client, as in Flask's tutorial."""
+    return AuthActions(client)
 
 
 class QueryCounter:

@@ -146,6 +146,15 @@ def make_slot(service: Service, starts_at: datetime, capacity: int = 6, minutes:
     return slot
 
 
+def add_slot(service: Service, day: date, at: time = time(10, 0), capacity: int = 6,
+             minutes: int = 60, closed: bool = False) -> Slot:
+    """Add a slot of an activity on a day, at a time of day at the hotel, and return it."""
+    from hotel.timekeeping import local_to_utc
+
+    return make_slot(service, local_to_utc(day, at), capacity=capacity, minutes=minutes,
+                     closed=closed)
+
+
 def make_rule(service: Service, valid_from: date, valid_until: date | None = None,
               weekdays: str = "0123456", start_time: time = time(9, 0),
               duration_minutes: int = 60, capacity: int = 6) -> SlotRule:

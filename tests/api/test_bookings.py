@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from hotel.extensions import db
 from hotel.models import Booking, BookingItem, RentalDay, Slot
 from hotel.timekeeping import local_to_utc
-from tests.api.conftest import add_slot
+from tests.factories import add_slot
 
 
 def book(api, token, *items, **extra):

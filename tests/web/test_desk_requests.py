@@ -33,23 +33,16 @@ def desk(db):
     return {"transfer": transfer, "club": club, "slot": slot, "family": family, "crib": crib}
 
 
-def login_reception(client):
-    response = post_form(client, "/desk/login", {"username": "desk",
-                                                 "password": "correct-horse"},
-                         token_from="/desk/login")
-    assert response.status_code == 302
-
-
 def ask_transfer(stay, transfer):
     starts_at = utcnow() + timedelta(days=1)
     return create_booking(stay, [ItemRequest(transfer, starts_at=starts_at,
                                              details={"pickup_place": "Airport"})], stay)
 
 
-def test_declined_request_shows_the_reason_to_the_guest_as_written(client, desk, db):
+def test_declined_request_shows_the_reason_to_the_guest_as_written(client, auth, desk, db):
     booking = ask_transfer(desk["family"], desk["transfer"])
     item_id = booking.items[0].id
-    login_reception(client)
+    auth.staff_login(Role.RECEPTION)
     response = post_form(client, "/desk/requests/action?lang=de",
                          {"item_ids": [item_id], "action": "decline",
                           "reason": "Kein Fahrer frei an diesem Abend."}, token_from="/desk/")
@@ -68,9 +61,9 @@ def test_declined_request_shows_the_reason_to_the_guest_as_written(client, desk,
     assert '<span lang="de" dir="auto">Kein Fahrer frei an diesem Abend.</span>' in page
 
 
-def test_decline_needs_a_reason_and_changes_nothing_without_one(client, desk, db):
+def test_decline_needs_a_reason_and_changes_nothing_without_one(client, auth, desk, db):
     booking = ask_transfer(desk["family"], desk["transfer"])
-    login_reception(client)
+    auth.staff_login(Role.RECEPTION)
     response = post_form(client, "/desk/requests/action",
                          {"item_ids": [booking.items[0].id], "action": "decline"},
                          token_from="/desk/")
@@ -79,10 +72,10 @@ def test_decline_needs_a_reason_and_changes_nothing_without_one(client, desk, db
     assert db.session.get(BookingItem, booking.items[0].id).state == ItemState.REQUESTED
 
 
-def test_several_items_are_confirmed_at_once_or_none_is(client, desk, db):
+def test_several_items_are_confirmed_at_once_or_none_is(client, auth, desk, db):
     first = ask_transfer(desk["family"], desk["transfer"]).items[0].id
     second = ask_transfer(desk["family"], desk["transfer"]).items[0].id
-    login_reception(client)
+    auth.staff_login(Role.RECEPTION)
     response = post_form(client, "/desk/requests/action",
                          {"item_ids": [first, second], "action": "confirm"}, token_from="/desk/")
     assert response.status_code == 303
@@ -95,13 +88,13 @@ def test_several_items_are_confirmed_at_once_or_none_is(client, desk, db):
     assert db.session.get(BookingItem, third).state == ItemState.REQUESTED
 
 
-def test_decline_releases_the_places_and_completion_keeps_them(client, desk, db):
+def test_decline_releases_the_places_and_completion_keeps_them(client, auth, desk, db):
     family = desk["family"]
     booking = create_booking(family, [ItemRequest(desk["club"], slot_id=desk["slot"].id,
                                                   participant_ids=[family.children[0].id])],
                              family)
     item_id = booking.items[0].id
-    login_reception(client)
+    auth.staff_login(Role.RECEPTION)
     post_form(client, "/desk/requests/action",
               {"item_ids": [item_id], "action": "confirm"}, token_from="/desk/")
     post_form(client, "/desk/requests/action",
@@ -116,8 +109,8 @@ def test_decline_releases_the_places_and_completion_keeps_them(client, desk, db)
     assert db.session.get(Slot, desk["slot"].id).booked == 1
 
 
-def test_reception_books_for_a_walk_in_guest_and_confirms_at_once(client, desk, db):
-    login_reception(client)
+def test_reception_books_for_a_walk_in_guest_and_confirms_at_once(client, auth, desk, db):
+    auth.staff_login(Role.RECEPTION)
     found = client.get("/desk/book?q=park").text
     assert "LP30001" in found
     family = desk["family"]
@@ -132,11 +125,11 @@ def test_reception_books_for_a_walk_in_guest_and_confirms_at_once(client, desk, 
     assert audit.staff.username == "desk"
 
 
-def test_booking_for_a_guest_cannot_exceed_capacity(client, desk, db):
+def test_booking_for_a_guest_cannot_exceed_capacity(client, auth, desk, db):
     family = desk["family"]
     small = make_slot(desk["club"], utcnow() + timedelta(days=1), capacity=1, booked=1)
     db.session.commit()
-    login_reception(client)
+    auth.staff_login(Role.RECEPTION)
     response = post_form(client, f"/desk/book/{family.reference}/kids-club",
                          {"slot_id": small.id, "participants": [family.children[0].id]},
                          token_from="/desk/")
@@ -162,9 +155,9 @@ def _many_bookings(desk, db, count: int) -> None:
 
 
 @pytest.mark.parametrize("path", ["/desk/", "/desk/requests", "/desk/requests?state=confirmed"])
-def test_today_and_requests_use_a_constant_number_of_queries(client, desk, db, count_queries,
+def test_today_and_requests_use_a_constant_number_of_queries(client, auth, desk, db, count_queries,
                                                             path):
-    login_reception(client)
+    auth.staff_login(Role.RECEPTION)
     _many_bookings(desk, db, 4)  # 12 items
     with count_queries() as few:
         assert client.get(path).status_code == 200
