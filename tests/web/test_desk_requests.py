@@ -1,16 +1,18 @@
 """Reception answers requests; the Today page and the list stay fast with many bookings."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
+from flask import current_app
+from sqlalchemy import func, inspect, select
 
 from hotel.models import AuditEntry, BookingItem, ItemState, Kind, PricingUnit, Role, Slot
 from hotel.models.types import utcnow
 from hotel.services.bookings import create_booking
 from hotel.services.rules import ItemRequest
 from hotel.timekeeping import hotel_today
-from tests.factories import make_service, make_slot, make_staff, make_stay
+from tests.factories import insert_bookings, make_service, make_slot, make_staff, make_stay
 from tests.helpers import post_form, sign_in_as
 
 
@@ -139,19 +141,38 @@ def test_booking_for_a_guest_cannot_exceed_capacity(client, auth, desk, db):
 
 
 def _many_bookings(desk, db, count: int) -> None:
+    """Book a club slot, a crib and a transfer ``count`` times for a new family."""
+    # Once through the booking service, and then as copies of that booking, in bulk.
     stay = make_stay(arrival_on=hotel_today(), children=[4, 6])
     db.session.commit()
-    slots = [make_slot(desk["club"], utcnow() + timedelta(days=2, minutes=n), capacity=5)
-             for n in range(count)]  # nobody takes two places at the same time
+    starts = [utcnow() + timedelta(days=2, minutes=n) for n in range(count)]
+    slots = [Slot(service=desk["club"], starts_at=at, ends_at=at + timedelta(minutes=60),
+                  capacity=5, booked=0, closed=False, closed_reason="")
+             for at in starts]  # nobody takes two places at the same time
+    db.session.add_all(slots)
     db.session.commit()
-    for slot in slots:
-        create_booking(stay, [
-            ItemRequest(desk["club"], slot_id=slot.id,
-                        participant_ids=[stay.children[0].id]),
-            ItemRequest(desk["crib"], start_on=hotel_today(), end_on=hotel_today()),
-            ItemRequest(desk["transfer"], starts_at=utcnow() + timedelta(days=1),
-                        details={"pickup_place": "Station"}),
-        ], stay)
+    first = create_booking(stay, [
+        ItemRequest(desk["club"], slot_id=slots[0].id,
+                    participant_ids=[stay.children[0].id]),
+        ItemRequest(desk["crib"], start_on=hotel_today(), end_on=hotel_today()),
+        ItemRequest(desk["transfer"], starts_at=utcnow() + timedelta(days=1),
+                    details={"pickup_place": "Station"}),
+    ], stay)
+    columns = [c.key for c in inspect(BookingItem).column_attrs
+               if c.key not in ("id", "booking_id", "updated_at")]
+    template = [{**{key: getattr(item, key) for key in columns},
+                 "participants": list(item.participants)} for item in first.items]
+    zone = ZoneInfo(current_app.config["HOTEL_TIMEZONE"])
+
+    def on(slot, fields: dict) -> dict:
+        """The fields of a copy of a slot's item, moved to another slot."""
+        return {**fields, "slot_id": slot.id, "starts_at": slot.starts_at,
+                "start_on": slot.starts_at.astimezone(zone).date(),
+                "end_on": slot.starts_at.astimezone(zone).date()}
+
+    insert_bookings([(stay, [on(slot, fields) if fields["slot_id"] else fields
+                             for fields in template]) for slot in slots[1:]])
+    db.session.commit()
 
 
 @pytest.mark.parametrize("path", ["/desk/", "/desk/requests", "/desk/requests?state=confirmed"])

@@ -10,7 +10,7 @@ from babel.dates import format_date
 
 from hotel.extensions import db as _db
 from hotel.models import ItemState, Role
-from tests.factories import make_booking_item, make_slot, make_staff, make_stay
+from tests.factories import insert_bookings, make_slot, make_staff, make_stay
 from tests.scenarios import DAY, at, build_demo_day
 
 SHEET = f"/desk/schedule?date={DAY.isoformat()}"
@@ -150,10 +150,14 @@ def test_staff_read_the_sheet_in_their_language_whatever_the_guests_speak(client
 
 
 def _bulk_bookings(count: int, slot, service, stays) -> None:
+    bookings = []
     for number in range(count):
         stay = stays[number % len(stays)]
-        make_booking_item(stay, service, slot=slot, start_on=DAY, flush=False,
-                          state=ItemState.CONFIRMED if number % 3 else ItemState.REQUESTED)
+        bookings.append((stay, [{
+            "service_id": service.id, "slot_id": slot.id, "start_on": DAY,
+            "starts_at": slot.starts_at, "participants": stay.members,
+            "state": ItemState.CONFIRMED if number % 3 else ItemState.REQUESTED}]))
+    insert_bookings(bookings)
     _db.session.commit()
 
 
