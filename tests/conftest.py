@@ -101,6 +101,29 @@ def _app_on(backend: str, stack: ExitStack, tmp_path_factory):
         _db.engine.dispose()
 
 
+def empty_database(app) -> None:
+    """Delete every row of every table, in one transaction (inside an app context)."""
+    _db.session.rollback()
+    _db.session.remove()
+    tables = _db.metadata.sorted_tables
+    with _db.engine.begin() as connection:
+        # Most tests fill a few tables: one query finds them, and only they are emptied.
+        probe = " UNION ALL ".join(
+            f"SELECT '{t.name}' WHERE EXISTS (SELECT 1 FROM \"{t.name}\")" for t in tables)
+        filled = set(connection.execute(text(probe)).scalars())
+        for table in reversed(tables):
+            if table.name in filled:
+                connection.execute(table.delete())
+        if app.config["BACKEND"] == "postgresql":
+            # Ids start at 1 again, as on SQLite. (TRUNCATE ... RESTART IDENTITY did the
+            # same, but took a quarter of a second for every test.)
+            restarts = ", ".join(
+                f"setval(pg_get_serial_sequence('\"{t.name}\"', "
+                f"'{t.autoincrement_column.name}'), 1, false)"
+                for t in tables if t.autoincrement_column is not None)
+            connection.execute(text(f"SELECT {restarts}"))
+
+
 @pytest.fixture
 def db(app):
     """The database inside an app context; every table is emptied after the test."""
@@ -108,16 +131,7 @@ def db(app):
         _postgres_tests_run.append(1)
     with app.app_context():
         yield _db
-        _db.session.rollback()
-        _db.session.remove()
-        tables = _db.metadata.sorted_tables
-        with _db.engine.begin() as connection:
-            if app.config["BACKEND"] == "postgresql":
-                names = ", ".join(f'"{t.name}"' for t in tables)
-                connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-            else:
-                for table in reversed(tables):
-                    connection.execute(table.delete())
+        empty_database(app)
 
 
 @pytest.fixture

@@ -2,13 +2,16 @@
 
 from collections import Counter
 
+import pytest
 from sqlalchemy import func, select
 
 from hotel.demo.loader import load_demo_data
 from hotel.demo.returning import EARLIER_STAYS
 from hotel.demo.stays import DEMO_STAYS
+from hotel.extensions import db as _db
 from hotel.models import Kind, Package, Role, Service, Slot, StaffUser, Stay
 from hotel.timekeeping import hotel_today
+from tests.conftest import empty_database
 
 # Every catalogue item of the product brief, as the slug and kind of its service.
 BRIEF_CATALOGUE = {
@@ -46,6 +49,18 @@ BRIEF_CATALOGUE = {
 }
 
 
+@pytest.fixture(scope="module")
+def demo(app):
+    """The demo hotel loaded once, for this module's tests that only read it."""
+    # A module-scoped fixture is set up after the test that loads the demo itself (which
+    # comes first in the file) and torn down before the next module's tests run.
+    with app.app_context():
+        load_demo_data()
+        _db.session.commit()
+        yield _db
+        empty_database(app)
+
+
 def snapshot(db) -> dict[str, list[tuple]]:
     """Every row of every table, in primary-key order."""
     rows = {}
@@ -65,9 +80,8 @@ def test_demo_data_loaded_twice_leaves_the_same_data(db):
     assert len(first["stay"]) == len(DEMO_STAYS) + len(EARLIER_STAYS)
 
 
-def test_every_catalogue_item_of_the_brief_exists_with_the_right_kind(db):
-    load_demo_data()
-    services = {s.slug: s for s in db.session.scalars(select(Service))}
+def test_every_catalogue_item_of_the_brief_exists_with_the_right_kind(demo):
+    services = {s.slug: s for s in demo.session.scalars(select(Service))}
     for slug, kind in BRIEF_CATALOGUE.items():
         assert slug in services, f"{slug} is missing from the demo catalogue"
         assert services[slug].kind == kind, slug
@@ -80,24 +94,22 @@ def test_every_catalogue_item_of_the_brief_exists_with_the_right_kind(db):
             assert service.stock and service.stock > 0, service.slug
 
 
-def test_demo_has_packages_slots_stays_and_one_staff_user_per_role(db):
-    load_demo_data()
-    packages = {p.slug: p for p in db.session.scalars(select(Package))}
+def test_demo_has_packages_slots_stays_and_one_staff_user_per_role(demo):
+    packages = {p.slug: p for p in demo.session.scalars(select(Package))}
     assert {"family", "outdoor", "nature"} <= set(packages)
     assert "crib" in {s.slug for s in packages["family"].services}
     assert "scooter-rental" in {s.slug for s in packages["outdoor"].services}
-    activities = db.session.scalars(select(Service).where(Service.kind == Kind.ACTIVITY)).all()
-    with_slots = set(db.session.scalars(select(Slot.service_id).distinct()))
+    activities = demo.session.scalars(select(Service).where(Service.kind == Kind.ACTIVITY)).all()
+    with_slots = set(demo.session.scalars(select(Slot.service_id).distinct()))
     assert {a.id for a in activities} <= with_slots
-    days = db.session.scalar(select(func.count(func.distinct(func.date(Slot.starts_at)))))
+    days = demo.session.scalar(select(func.count(func.distinct(func.date(Slot.starts_at)))))
     assert days >= 13
-    roles = Counter(db.session.scalars(select(StaffUser.role)))
+    roles = Counter(demo.session.scalars(select(StaffUser.role)))
     assert roles == {Role.RECEPTION: 1, Role.STAFF: 1, Role.MANAGER: 1}
 
 
-def test_demo_stays_cover_families_arrivals_departures_and_languages(db):
-    load_demo_data()
-    stays = db.session.scalars(select(Stay)).all()
+def test_demo_stays_cover_families_arrivals_departures_and_languages(demo):
+    stays = demo.session.scalars(select(Stay)).all()
     today = hotel_today()
     assert any(s.arrival_on == today for s in stays)
     assert any(s.departure_on == today for s in stays)
