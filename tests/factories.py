@@ -1,8 +1,11 @@
 """Small factories for test data; each returns a flushed object with sensible defaults."""
 
 import itertools
+from collections import Counter
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+
+from sqlalchemy import insert, select, update
 
 from hotel.extensions import db
 from hotel.models import (
@@ -146,6 +149,15 @@ def make_slot(service: Service, starts_at: datetime, capacity: int = 6, minutes:
     return slot
 
 
+def add_slot(service: Service, day: date, at: time = time(10, 0), capacity: int = 6,
+             minutes: int = 60, closed: bool = False) -> Slot:
+    """Add a slot of an activity on a day, at a time of day at the hotel, and return it."""
+    from hotel.clock import local_to_utc
+
+    return make_slot(service, local_to_utc(day, at), capacity=capacity, minutes=minutes,
+                     closed=closed)
+
+
 def make_rule(service: Service, valid_from: date, valid_until: date | None = None,
               weekdays: str = "0123456", start_time: time = time(9, 0),
               duration_minutes: int = 60, capacity: int = 6) -> SlotRule:
@@ -192,6 +204,64 @@ def make_booking_item(stay: Stay, service: Service, *, state=None, slot: Slot | 
     if flush:
         db.session.flush()
     return booking.items[0]
+
+
+def insert_bookings(bookings: list[tuple[Stay, list[dict]]]) -> list[list[int]]:
+    """Insert many bookings in a few statements; return each booking's item ids."""
+    # For the tests that need a thousand bookings: one INSERT per table instead of one
+    # round of the booking service per booking. Each booking is its stay and its items'
+    # BookingItem fields, ``participants`` being party members. The slots' and rental
+    # days' counters are kept as the booking service keeps them; a rental's days must
+    # have their counter rows already (the service makes them on a first booking).
+    from hotel.models import (
+        RELEASED_STATES,
+        Booking,
+        BookingItem,
+        RentalDay,
+        booking_item_participant,
+    )
+
+    booking_ids = db.session.scalars(
+        insert(Booking).returning(Booking.id, sort_by_parameter_order=True),
+        [{"reference": f"R{next(_numbers):07d}", "stay_id": stay.id, "currency": "EUR"}
+         for stay, _ in bookings]).all()
+    rows, people = [], []
+    for booking_id, (_, items) in zip(booking_ids, bookings, strict=True):
+        for fields in items:
+            fields = dict(fields)
+            people.append(fields.pop("participants", []))
+            fields.setdefault("quantity", max(len(people[-1]), 1))
+            rows.append({"booking_id": booking_id, "details": {}, "note": "", **fields})
+    item_ids = db.session.scalars(
+        insert(BookingItem).returning(BookingItem.id, sort_by_parameter_order=True),
+        rows).all()
+    links = [{"booking_item_id": item_id, "party_member_id": member.id}
+             for item_id, members in zip(item_ids, people, strict=True) for member in members]
+    if links:
+        db.session.execute(insert(booking_item_participant), links)
+    rentals = set(db.session.scalars(select(Service.id).where(
+        Service.id.in_({row["service_id"] for row in rows}), Service.kind == Kind.RENTAL)))
+    slots, rental_days = Counter(), Counter()
+    for row in rows:
+        if row["state"] in RELEASED_STATES:
+            continue
+        if row.get("slot_id"):
+            slots[row["slot_id"]] += row["quantity"]
+        elif row["service_id"] in rentals:
+            rental_days[row["service_id"], row["start_on"], row["end_on"]] += row["quantity"]
+    unsynchronized = {"synchronize_session": False}  # expired below instead, all at once
+    for slot_id, quantity in slots.items():
+        db.session.execute(update(Slot).where(Slot.id == slot_id)
+                           .values(booked=Slot.booked + quantity), execution_options=unsynchronized)
+    for (service_id, first, last), quantity in rental_days.items():
+        result = db.session.execute(
+            update(RentalDay)
+            .where(RentalDay.service_id == service_id, RentalDay.day.between(first, last))
+            .values(booked=RentalDay.booked + quantity), execution_options=unsynchronized)
+        assert result.rowcount == (last - first).days + 1, "book the rental once first"
+    db.session.expire_all()  # the counters changed behind the session's back
+    found = iter(item_ids)
+    return [[next(found) for _ in items] for _, items in bookings]
 
 
 # Reports: tickets and ratings made directly, with chosen times

@@ -4,20 +4,9 @@ from datetime import time, timedelta
 
 import pytest
 
-from hotel.clock import hotel_today, local_to_utc
-from hotel.extensions import db
-from hotel.models import Kind, PricingUnit, Role, Slot
-from tests.factories import make_department, make_service, make_staff, make_stay
-
-
-def add_slot(service, day, at=time(10, 0), capacity=6, minutes=60, closed=False):
-    """Add a slot of an activity on a day at the hotel, and return it."""
-    starts_at = local_to_utc(day, at)
-    slot = Slot(service=service, starts_at=starts_at, ends_at=starts_at + timedelta(
-        minutes=minutes), capacity=capacity, booked=0, closed=closed)
-    db.session.add(slot)
-    db.session.flush()
-    return slot
+from hotel.clock import hotel_today
+from hotel.models import Kind, PricingUnit, Role
+from tests.factories import add_slot, make_department, make_service, make_staff, make_stay
 
 
 @pytest.fixture

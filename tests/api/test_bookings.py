@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from hotel.clock import local_to_utc
 from hotel.extensions import db
 from hotel.models import Booking, BookingItem, RentalDay, Slot
-from tests.api.conftest import add_slot
+from tests.factories import add_slot
 
 
 def book(api, token, *items, **extra):

@@ -6,8 +6,7 @@ import pytest
 
 from hotel.extensions import db
 from hotel.models import Kind, PricingUnit
-from tests.api.conftest import add_slot
-from tests.factories import make_service
+from tests.factories import add_slot, make_service
 
 
 def test_services_list_every_active_service_with_prices_and_ages(api, hotel):

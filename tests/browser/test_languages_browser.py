@@ -9,7 +9,7 @@ from hotel.clock import hotel_today
 from hotel.extensions import db
 from hotel.models import Stay
 from tests.browser.conftest import screenshot
-from tests.web.test_languages import translated
+from tests.scenarios import translated
 
 pytestmark = pytest.mark.browser
 

@@ -1,5 +1,6 @@
 """Every shipped language is complete: no message missing, untranslated or fuzzy."""
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ SHIPPED = sorted(path.parent.parent.name for path in
                  (ROOT / "translations").glob("*/LC_MESSAGES/messages.po"))
 
 
-def extracted_messages() -> set[str]:
+@cache  # scanning the whole tree takes a second: once for all the languages
+def extracted_messages() -> frozenset[str]:
     """Extract every gettext message from the code and templates, as `translate` does."""
     with open(ROOT / "babel.cfg", encoding="utf-8") as config:
         method_map, options_map = parse_mapping_cfg(config)
@@ -26,10 +28,12 @@ def extracted_messages() -> set[str]:
         directory_filter=lambda path: not Path(path).name.startswith((".", "__")),
     ):
         found.add(message[0] if isinstance(message, tuple) else message)
-    return found
+    return frozenset(found)
 
 
+@cache  # each language's catalog is read by two tests, which only look at it
 def load_catalog(language: str):
+    """Return the language's translation catalog, as read from its .po file."""
     with open(ROOT / "translations" / language / "LC_MESSAGES" / "messages.po", "rb") as f:
         return read_po(f, locale=language)
 

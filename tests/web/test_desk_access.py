@@ -63,15 +63,12 @@ def desk_rules(app, method: str):
             and rule.endpoint not in ("desk.login", "desk.logout")]
 
 
-def log_in(client, persona: str, world) -> None:
+def log_in(auth, persona: str, world) -> None:
+    """Sign the persona in: a guest, a member of staff of the world, or nobody."""
     if persona == "guest":
-        sign_in_as(client, world["stay"])
+        auth.guest_login(world["stay"])
     elif persona != "anonymous":
-        user = world["users"][persona]
-        response = post_form(client, "/desk/login",
-                             {"username": user.username, "password": "correct-horse"},
-                             token_from="/desk/login")
-        assert response.status_code == 302, f"{persona} could not log in"
+        auth.staff_login(username=world["users"][persona].username)
 
 
 def expected(app, rule, persona: str) -> int:
@@ -90,8 +87,8 @@ def test_every_desk_view_declares_its_roles(app):
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_desk_pages_answer_each_role_as_expected(app, client, world, persona):
-    log_in(client, persona, world)
+def test_desk_pages_answer_each_role_as_expected(app, client, auth, world, persona):
+    log_in(auth, persona, world)
     arguments = sample_arguments(world)
     checked = 0
     for rule in desk_rules(app, "GET"):
@@ -110,8 +107,8 @@ def test_desk_pages_answer_each_role_as_expected(app, client, world, persona):
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_desk_forms_refuse_roles_that_may_not_post(app, client, world, persona):
-    log_in(client, persona, world)
+def test_desk_forms_refuse_roles_that_may_not_post(app, client, auth, world, persona):
+    log_in(auth, persona, world)
     arguments = sample_arguments(world)
     token = csrf_token(client, "/desk/login")
     for rule in desk_rules(app, "POST"):
@@ -124,17 +121,17 @@ def test_desk_forms_refuse_roles_that_may_not_post(app, client, world, persona):
             assert response.status_code == want, f"{persona} POST {path}"
 
 
-def test_staff_see_only_their_departments_requests(client, world, db):
-    log_in(client, "other_staff", world)
+def test_staff_see_only_their_departments_requests(client, auth, world, db):
+    log_in(auth, "other_staff", world)
     page = client.get("/desk/requests?state=confirmed").text
     assert world["stay"].room not in page
-    client.post("/desk/logout", data={"csrf_token": csrf_token(client, "/desk/")})
-    log_in(client, "staff", world)
+    auth.logout()
+    log_in(auth, "staff", world)
     assert world["stay"].room in client.get("/desk/requests?state=confirmed").text
 
 
-def test_staff_of_another_department_cannot_handle_an_item(client, world, db):
-    log_in(client, "other_staff", world)
+def test_staff_of_another_department_cannot_handle_an_item(client, auth, world, db):
+    log_in(auth, "other_staff", world)
     item_id = world["booking"].items[0].id
     response = post_form(client, "/desk/requests/action",
                          {"item_ids": [item_id], "action": "complete"}, token_from="/desk/")
@@ -142,9 +139,9 @@ def test_staff_of_another_department_cannot_handle_an_item(client, world, db):
     assert db.session.get(Slot, world["slot"].id).booked == 1
 
 
-def test_login_starts_a_new_session_and_logout_ends_it(client, world):
+def test_login_starts_a_new_session_and_logout_ends_it(client, auth, world):
     sign_in_as(client, world["stay"])
-    log_in(client, "reception", world)
+    log_in(auth, "reception", world)
     with client.session_transaction() as session:
         assert "stay_id" not in session
     assert client.get("/desk/").status_code == 200

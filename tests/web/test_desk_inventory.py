@@ -25,7 +25,6 @@ from tests.factories import (
     make_out_of_service,
     make_service,
     make_slot,
-    make_staff,
     make_stay,
 )
 from tests.helpers import csrf_token, post_form, sign_in_as
@@ -54,19 +53,10 @@ def stay(db, today):
     return make_stay("LP30001", arrival_on=today, nights=7, children=[4, 6])
 
 
-def sign_in_staff(client, db, role=Role.RECEPTION, department=None):
-    user = make_staff(f"user-{role.value}", role, department)
-    db.session.commit()
-    response = post_form(client, "/desk/login",
-                         {"username": user.username, "password": "correct-horse"},
-                         token_from="/desk/login")
-    assert response.status_code == 302
-    return user
-
-
 @pytest.fixture
-def reception(client, db):
-    return sign_in_staff(client, db)
+def reception(auth):
+    """A receptionist, signed in."""
+    return auth.staff_login(Role.RECEPTION, username="user-reception")
 
 
 def post(client, path, data):
@@ -97,15 +87,15 @@ def test_anonymous_visitors_are_sent_to_the_login(client, cribs, club, path):
 
 
 @pytest.mark.parametrize("path", paths())
-def test_department_staff_may_not_open_the_inventory(client, db, cribs, club, path):
-    sign_in_staff(client, db, Role.STAFF, club.department)
+def test_department_staff_may_not_open_the_inventory(client, auth, db, cribs, club, path):
+    auth.staff_login(Role.STAFF, club.department)
     assert client.get(path).status_code == 403
 
 
 @pytest.mark.parametrize("path", ["/desk/inventory/services/kids-club/slots",
                                   "/desk/inventory/services/cribs/stock"])
-def test_department_staff_may_not_change_the_inventory(client, db, cribs, club, path):
-    sign_in_staff(client, db, Role.STAFF, club.department)
+def test_department_staff_may_not_change_the_inventory(client, auth, db, cribs, club, path):
+    auth.staff_login(Role.STAFF, club.department)
     token = csrf_token(client, "/desk/login")
     assert client.post(path, data={"csrf_token": token, "stock": "9"}).status_code == 403
     db.session.refresh(cribs)
@@ -114,8 +104,8 @@ def test_department_staff_may_not_change_the_inventory(client, db, cribs, club, 
 
 @pytest.mark.parametrize("role", [Role.RECEPTION, Role.MANAGER])
 @pytest.mark.parametrize("path", paths())
-def test_reception_and_managers_open_the_inventory(client, db, cribs, club, role, path):
-    sign_in_staff(client, db, role)
+def test_reception_and_managers_open_the_inventory(client, auth, db, cribs, club, role, path):
+    auth.staff_login(role)
     assert client.get(path).status_code == 200
 
 
@@ -414,8 +404,8 @@ def test_rental_forms_do_not_apply_to_activities(client, db, reception, club, cr
     assert post(client, "/desk/inventory/services/cribs/slots", {}).status_code == 404
 
 
-def test_department_staff_cannot_close_a_slot(client, db, club, slot):
-    sign_in_staff(client, db, Role.STAFF, make_department("other", "Other"))
+def test_department_staff_cannot_close_a_slot(client, auth, db, club, slot):
+    auth.staff_login(Role.STAFF, make_department("other", "Other"))
     token = csrf_token(client, "/desk/login")
     response = client.post(f"/desk/inventory/slots/{slot.id}/close",
                            data={"csrf_token": token, "reason": "no"})

@@ -48,12 +48,6 @@ def log_in(client, user: StaffUser, password: str = "correct-horse"):
                      token_from="/desk/login")
 
 
-def manager(client, desk):
-    response = log_in(client, desk["users"]["manager"])
-    assert response.status_code == 302
-    return client
-
-
 def service_form(desk, **overrides) -> dict:
     """What a manager fills in for a new per-person activity, texts in English and German."""
     data = {
@@ -100,9 +94,9 @@ POST_PATHS = ["/desk/catalogue/services/new", "/desk/catalogue/services/kids-clu
 
 @pytest.mark.parametrize("persona, status", [
     ("manager", 200), ("reception", 403), ("staff", 403), ("anonymous", 302)])
-def test_only_managers_open_the_manager_pages(client, desk, persona, status):
+def test_only_managers_open_the_manager_pages(client, auth, desk, persona, status):
     if persona != "anonymous":
-        assert log_in(client, desk["users"][persona]).status_code == 302
+        auth.staff_login(username=desk["users"][persona].username)
     for template in GET_PATHS:
         path = template.format(kids=desk["users"]["staff"].id)
         response = client.get(path)
@@ -113,9 +107,9 @@ def test_only_managers_open_the_manager_pages(client, desk, persona, status):
 
 @pytest.mark.parametrize("persona, status", [
     ("reception", 403), ("staff", 403), ("anonymous", 302)])
-def test_others_cannot_post_to_the_manager_pages(client, desk, persona, status):
+def test_others_cannot_post_to_the_manager_pages(client, auth, desk, persona, status):
     if persona != "anonymous":
-        assert log_in(client, desk["users"][persona]).status_code == 302
+        auth.staff_login(username=desk["users"][persona].username)
     token = csrf_token(client, "/desk/login")
     staff = desk["users"]["staff"]
     for template in POST_PATHS:
@@ -127,20 +121,20 @@ def test_others_cannot_post_to_the_manager_pages(client, desk, persona, status):
     assert staff.active and staff.role == Role.STAFF
 
 
-def test_the_menu_shows_manager_pages_to_managers_only(client, desk):
-    manager(client, desk)
+def test_the_menu_shows_manager_pages_to_managers_only(client, auth, desk):
+    auth.staff_login(Role.MANAGER)
     page = client.get("/desk/").text
     assert 'href="/desk/catalogue"' in page and 'href="/desk/audit"' in page
-    client.post("/desk/logout", data={"csrf_token": csrf_token(client, "/desk/")})
-    log_in(client, desk["users"]["reception"])
+    auth.logout()
+    auth.staff_login(Role.RECEPTION)
     assert 'href="/desk/catalogue"' not in client.get("/desk/").text
 
 
 # Catalogue
 
 
-def test_manager_creates_a_service_with_two_languages_and_sees_the_missing_ones(client, desk):
-    manager(client, desk)
+def test_manager_creates_a_service_with_two_languages_and_sees_the_missing_ones(client, auth, desk):
+    auth.staff_login(Role.MANAGER)
     response = post_form(client, "/desk/catalogue/services/new", service_form(desk),
                          token_from="/desk/catalogue/services/new")
     assert response.status_code == 303
@@ -161,8 +155,8 @@ def test_manager_creates_a_service_with_two_languages_and_sees_the_missing_ones(
     assert 'value="Ponyreiten"' in edit_page and "Sanfte Ponys" in edit_page
 
 
-def test_editing_a_service_logs_old_and_new_values(client, desk):
-    manager(client, desk)
+def test_editing_a_service_logs_old_and_new_values(client, auth, desk):
+    auth.staff_login(Role.MANAGER)
     data = service_form(desk, slug="kids-club", price="25.00", name_de="", description_de="",
                         name_fr="Club enfants")
     response = post_form(client, "/desk/catalogue/services/kids-club", data,
@@ -192,9 +186,9 @@ def test_editing_a_service_logs_old_and_new_values(client, desk):
     ({"price": "12.345"}, "at most two decimal places"),
     ({"stock": "", "kind": "rental"}, "Please enter a number."),
 ])
-def test_bad_service_input_is_refused_with_the_fields_message(client, desk, overrides,
+def test_bad_service_input_is_refused_with_the_fields_message(client, auth, desk, overrides,
                                                               message):
-    manager(client, desk)
+    auth.staff_login(Role.MANAGER)
     services_before, entries_before = count(Service), count(AuditEntry)
     response = post_form(client, "/desk/catalogue/services/new",
                          service_form(desk, **overrides),
@@ -206,13 +200,13 @@ def test_bad_service_input_is_refused_with_the_fields_message(client, desk, over
     assert count(AuditEntry) == entries_before
 
 
-def test_kind_of_a_service_with_bookings_cannot_change(client, desk):
+def test_kind_of_a_service_with_bookings_cannot_change(client, auth, desk):
     club = desk["club"]
     slot = make_slot(club, utcnow() + timedelta(days=2))
     stay = make_stay()
     create_booking(stay, [ItemRequest(club, slot_id=slot.id)], stay)
     _db.session.commit()
-    manager(client, desk)
+    auth.staff_login(Role.MANAGER)
     response = post_form(client, "/desk/catalogue/services/kids-club",
                          service_form(desk, slug="kids-club", kind="on_request"),
                          token_from="/desk/catalogue/services/kids-club")
@@ -223,13 +217,13 @@ def test_kind_of_a_service_with_bookings_cannot_change(client, desk):
     assert club.price == Decimal("20.00")  # nothing else was saved either
 
 
-def test_a_new_price_leaves_existing_bookings_at_their_price(client, desk):
+def test_a_new_price_leaves_existing_bookings_at_their_price(client, auth, desk):
     club = desk["club"]
     slot = make_slot(club, utcnow() + timedelta(days=2))
     stay = make_stay()
     booking = create_booking(stay, [ItemRequest(club, quantity=2, slot_id=slot.id)], stay)
     _db.session.commit()
-    manager(client, desk)
+    auth.staff_login(Role.MANAGER)
     response = post_form(client, "/desk/catalogue/services/kids-club",
                          service_form(desk, slug="kids-club", price="35.00"),
                          token_from="/desk/catalogue/services/kids-club")
@@ -241,8 +235,8 @@ def test_a_new_price_leaves_existing_bookings_at_their_price(client, desk):
         Decimal("20.00"), Decimal("40.00"), Decimal("40.00"))
 
 
-def test_stock_is_set_on_creation_and_only_shown_afterwards(client, desk):
-    manager(client, desk)
+def test_stock_is_set_on_creation_and_only_shown_afterwards(client, auth, desk):
+    auth.staff_login(Role.MANAGER)
     data = service_form(desk, slug="strollers", kind="rental", pricing_unit="per_unit_day",
                         stock="6", min_age=None, max_age=None)
     assert post_form(client, "/desk/catalogue/services/new", data,
@@ -257,10 +251,10 @@ def test_stock_is_set_on_creation_and_only_shown_afterwards(client, desk):
     assert _db.session.scalar(select(Service.stock).where(Service.slug == "strollers")) == 6
 
 
-def test_manager_creates_and_edits_a_package(client, desk):
+def test_manager_creates_and_edits_a_package(client, auth, desk):
     other = make_service("boat-trip", texts={"en": ("Boat trip", "")})
     _db.session.commit()
-    manager(client, desk)
+    auth.staff_login(Role.MANAGER)
     data = {"slug": "nature", "category": "nature", "discount_percent": "12.5",
             "services": [str(desk["club"].id), str(other.id)], "active": "y",
             "name_en": "Nature extras", "name_ko": "자연"}
@@ -298,8 +292,8 @@ def new_account(client, **overrides):
     return post_form(client, "/desk/staff/new", data, token_from="/desk/staff/new")
 
 
-def test_manager_creates_an_account_that_can_sign_in(client, desk, app):
-    manager(client, desk)
+def test_manager_creates_an_account_that_can_sign_in(client, auth, desk, app):
+    auth.staff_login(Role.MANAGER)
     refused = new_account(client)
     assert refused.status_code == 422 and "Department staff need a department." in refused.text
     short = new_account(client, department=str(desk["department"].id), password="short")
@@ -319,9 +313,9 @@ def test_manager_creates_an_account_that_can_sign_in(client, desk, app):
     assert log_in(app.test_client(), lena, "s3cret-pass").status_code == 302
 
 
-def test_role_change_and_password_reset_are_logged(client, desk):
+def test_role_change_and_password_reset_are_logged(client, auth, desk):
     staff = desk["users"]["staff"]
-    manager(client, desk)
+    auth.staff_login(Role.MANAGER)
     path = f"/desk/staff/{staff.id}"
     response = post_form(client, path, {"role": "reception", "department": "",
                                         "language": "fr", "full_name": "Kim Park"},
@@ -342,9 +336,9 @@ def test_role_change_and_password_reset_are_logged(client, desk):
     assert staff.check_password("brand-new-pass")
 
 
-def test_deactivated_staff_cannot_sign_in_and_can_be_reactivated(client, desk, app):
+def test_deactivated_staff_cannot_sign_in_and_can_be_reactivated(client, auth, desk, app):
     reception = desk["users"]["reception"]
-    manager(client, desk)
+    auth.staff_login(Role.MANAGER)
     path = f"/desk/staff/{reception.id}"
     assert post_form(client, f"{path}/active", {"active": "0"},
                      token_from=path).status_code == 303
@@ -359,9 +353,9 @@ def test_deactivated_staff_cannot_sign_in_and_can_be_reactivated(client, desk, a
     assert reception.active and entries("staff.reactivated")
 
 
-def test_the_last_active_manager_is_kept(client, desk):
+def test_the_last_active_manager_is_kept(client, auth, desk):
     boss = desk["users"]["manager"]
-    manager(client, desk)
+    auth.staff_login(Role.MANAGER)
     path = f"/desk/staff/{boss.id}"
     own = post_form(client, f"{path}/active", {"active": "0"}, token_from=path)
     assert own.status_code == 403
@@ -406,9 +400,9 @@ def fill_log(desk, size: int) -> None:
     _db.session.commit()
 
 
-def test_audit_log_rows_say_when_who_what_and_which(client, desk):
+def test_audit_log_rows_say_when_who_what_and_which(client, auth, desk):
     fill_log(desk, 10)
-    manager(client, desk)
+    auth.staff_login(Role.MANAGER)
     page = client.get("/desk/audit").text
     assert "10 entries found." in page
     stay_row = row_of(page, "item.cancelled")
@@ -421,14 +415,14 @@ def test_audit_log_rows_say_when_who_what_and_which(client, desk):
     assert page.index("service.updated") < page.index("stay.updated")
 
 
-def test_audit_log_filters(client, desk):
+def test_audit_log_filters(client, auth, desk):
     fill_log(desk, 20)
     old = _db.session.scalars(select(AuditEntry).where(
         AuditEntry.action == "slot.closed")).first()
     old.created_at = local_to_utc(hotel_today() - timedelta(days=10), old.created_at.time())
     _db.session.commit()
     boss = desk["users"]["manager"]
-    manager(client, desk)
+    auth.staff_login(Role.MANAGER)
 
     def found(**query) -> int:
         page = client.get("/desk/audit", query_string=query).text
@@ -446,17 +440,17 @@ def test_audit_log_filters(client, desk):
     assert found(object_type="Service", object_id=club_id) == 4
 
 
-def test_audit_log_pages_hold_fifty_entries(client, desk):
+def test_audit_log_pages_hold_fifty_entries(client, auth, desk):
     fill_log(desk, 120)
-    manager(client, desk)
+    auth.staff_login(Role.MANAGER)
     first = client.get("/desk/audit").text
     assert "Page 1 of 3" in first and first.count("<tr>") == 51  # with the header row
     last = client.get("/desk/audit?page=3").text
     assert last.count("<tr>") == 21
 
 
-def test_audit_log_page_runs_a_constant_number_of_queries(client, desk, count_queries):
-    manager(client, desk)
+def test_audit_log_page_runs_a_constant_number_of_queries(client, auth, desk, count_queries):
+    auth.staff_login(Role.MANAGER)
     counts = []
     for size in (10, 200):
         fill_log(desk, size)

@@ -1,16 +1,18 @@
 """Reception answers requests; the Today page and the list stay fast with many bookings."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
+from flask import current_app
+from sqlalchemy import func, inspect, select
 
 from hotel.clock import hotel_today
 from hotel.models import AuditEntry, BookingItem, ItemState, Kind, PricingUnit, Role, Slot
 from hotel.models.types import utcnow
 from hotel.services.bookings import create_booking
 from hotel.services.rules import ItemRequest
-from tests.factories import make_service, make_slot, make_staff, make_stay
+from tests.factories import insert_bookings, make_service, make_slot, make_staff, make_stay
 from tests.helpers import post_form, sign_in_as
 
 
@@ -33,23 +35,16 @@ def desk(db):
     return {"transfer": transfer, "club": club, "slot": slot, "family": family, "crib": crib}
 
 
-def login_reception(client):
-    response = post_form(client, "/desk/login", {"username": "desk",
-                                                 "password": "correct-horse"},
-                         token_from="/desk/login")
-    assert response.status_code == 302
-
-
 def ask_transfer(stay, transfer):
     starts_at = utcnow() + timedelta(days=1)
     return create_booking(stay, [ItemRequest(transfer, starts_at=starts_at,
                                              details={"pickup_place": "Airport"})], stay)
 
 
-def test_declined_request_shows_the_reason_to_the_guest_as_written(client, desk, db):
+def test_declined_request_shows_the_reason_to_the_guest_as_written(client, auth, desk, db):
     booking = ask_transfer(desk["family"], desk["transfer"])
     item_id = booking.items[0].id
-    login_reception(client)
+    auth.staff_login(Role.RECEPTION)
     response = post_form(client, "/desk/requests/action?lang=de",
                          {"item_ids": [item_id], "action": "decline",
                           "reason": "Kein Fahrer frei an diesem Abend."}, token_from="/desk/")
@@ -68,9 +63,9 @@ def test_declined_request_shows_the_reason_to_the_guest_as_written(client, desk,
     assert '<span lang="de" dir="auto">Kein Fahrer frei an diesem Abend.</span>' in page
 
 
-def test_decline_needs_a_reason_and_changes_nothing_without_one(client, desk, db):
+def test_decline_needs_a_reason_and_changes_nothing_without_one(client, auth, desk, db):
     booking = ask_transfer(desk["family"], desk["transfer"])
-    login_reception(client)
+    auth.staff_login(Role.RECEPTION)
     response = post_form(client, "/desk/requests/action",
                          {"item_ids": [booking.items[0].id], "action": "decline"},
                          token_from="/desk/")
@@ -79,10 +74,10 @@ def test_decline_needs_a_reason_and_changes_nothing_without_one(client, desk, db
     assert db.session.get(BookingItem, booking.items[0].id).state == ItemState.REQUESTED
 
 
-def test_several_items_are_confirmed_at_once_or_none_is(client, desk, db):
+def test_several_items_are_confirmed_at_once_or_none_is(client, auth, desk, db):
     first = ask_transfer(desk["family"], desk["transfer"]).items[0].id
     second = ask_transfer(desk["family"], desk["transfer"]).items[0].id
-    login_reception(client)
+    auth.staff_login(Role.RECEPTION)
     response = post_form(client, "/desk/requests/action",
                          {"item_ids": [first, second], "action": "confirm"}, token_from="/desk/")
     assert response.status_code == 303
@@ -95,13 +90,13 @@ def test_several_items_are_confirmed_at_once_or_none_is(client, desk, db):
     assert db.session.get(BookingItem, third).state == ItemState.REQUESTED
 
 
-def test_decline_releases_the_places_and_completion_keeps_them(client, desk, db):
+def test_decline_releases_the_places_and_completion_keeps_them(client, auth, desk, db):
     family = desk["family"]
     booking = create_booking(family, [ItemRequest(desk["club"], slot_id=desk["slot"].id,
                                                   participant_ids=[family.children[0].id])],
                              family)
     item_id = booking.items[0].id
-    login_reception(client)
+    auth.staff_login(Role.RECEPTION)
     post_form(client, "/desk/requests/action",
               {"item_ids": [item_id], "action": "confirm"}, token_from="/desk/")
     post_form(client, "/desk/requests/action",
@@ -116,8 +111,8 @@ def test_decline_releases_the_places_and_completion_keeps_them(client, desk, db)
     assert db.session.get(Slot, desk["slot"].id).booked == 1
 
 
-def test_reception_books_for_a_walk_in_guest_and_confirms_at_once(client, desk, db):
-    login_reception(client)
+def test_reception_books_for_a_walk_in_guest_and_confirms_at_once(client, auth, desk, db):
+    auth.staff_login(Role.RECEPTION)
     found = client.get("/desk/book?q=park").text
     assert "LP30001" in found
     family = desk["family"]
@@ -132,11 +127,11 @@ def test_reception_books_for_a_walk_in_guest_and_confirms_at_once(client, desk, 
     assert audit.staff.username == "desk"
 
 
-def test_booking_for_a_guest_cannot_exceed_capacity(client, desk, db):
+def test_booking_for_a_guest_cannot_exceed_capacity(client, auth, desk, db):
     family = desk["family"]
     small = make_slot(desk["club"], utcnow() + timedelta(days=1), capacity=1, booked=1)
     db.session.commit()
-    login_reception(client)
+    auth.staff_login(Role.RECEPTION)
     response = post_form(client, f"/desk/book/{family.reference}/kids-club",
                          {"slot_id": small.id, "participants": [family.children[0].id]},
                          token_from="/desk/")
@@ -146,25 +141,44 @@ def test_booking_for_a_guest_cannot_exceed_capacity(client, desk, db):
 
 
 def _many_bookings(desk, db, count: int) -> None:
+    """Book a club slot, a crib and a transfer ``count`` times for a new family."""
+    # Once through the booking service, and then as copies of that booking, in bulk.
     stay = make_stay(arrival_on=hotel_today(), children=[4, 6])
     db.session.commit()
-    slots = [make_slot(desk["club"], utcnow() + timedelta(days=2, minutes=n), capacity=5)
-             for n in range(count)]  # nobody takes two places at the same time
+    starts = [utcnow() + timedelta(days=2, minutes=n) for n in range(count)]
+    slots = [Slot(service=desk["club"], starts_at=at, ends_at=at + timedelta(minutes=60),
+                  capacity=5, booked=0, closed=False, closed_reason="")
+             for at in starts]  # nobody takes two places at the same time
+    db.session.add_all(slots)
     db.session.commit()
-    for slot in slots:
-        create_booking(stay, [
-            ItemRequest(desk["club"], slot_id=slot.id,
-                        participant_ids=[stay.children[0].id]),
-            ItemRequest(desk["crib"], start_on=hotel_today(), end_on=hotel_today()),
-            ItemRequest(desk["transfer"], starts_at=utcnow() + timedelta(days=1),
-                        details={"pickup_place": "Station"}),
-        ], stay)
+    first = create_booking(stay, [
+        ItemRequest(desk["club"], slot_id=slots[0].id,
+                    participant_ids=[stay.children[0].id]),
+        ItemRequest(desk["crib"], start_on=hotel_today(), end_on=hotel_today()),
+        ItemRequest(desk["transfer"], starts_at=utcnow() + timedelta(days=1),
+                    details={"pickup_place": "Station"}),
+    ], stay)
+    columns = [c.key for c in inspect(BookingItem).column_attrs
+               if c.key not in ("id", "booking_id", "updated_at")]
+    template = [{**{key: getattr(item, key) for key in columns},
+                 "participants": list(item.participants)} for item in first.items]
+    zone = ZoneInfo(current_app.config["HOTEL_TIMEZONE"])
+
+    def on(slot, fields: dict) -> dict:
+        """The fields of a copy of a slot's item, moved to another slot."""
+        return {**fields, "slot_id": slot.id, "starts_at": slot.starts_at,
+                "start_on": slot.starts_at.astimezone(zone).date(),
+                "end_on": slot.starts_at.astimezone(zone).date()}
+
+    insert_bookings([(stay, [on(slot, fields) if fields["slot_id"] else fields
+                             for fields in template]) for slot in slots[1:]])
+    db.session.commit()
 
 
 @pytest.mark.parametrize("path", ["/desk/", "/desk/requests", "/desk/requests?state=confirmed"])
-def test_today_and_requests_use_a_constant_number_of_queries(client, desk, db, count_queries,
+def test_today_and_requests_use_a_constant_number_of_queries(client, auth, desk, db, count_queries,
                                                             path):
-    login_reception(client)
+    auth.staff_login(Role.RECEPTION)
     _many_bookings(desk, db, 4)  # 12 items
     with count_queries() as few:
         assert client.get(path).status_code == 200

@@ -17,13 +17,6 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
 
 
-def log_in(client, username: str) -> None:
-    response = post_form(client, "/desk/login",
-                         {"username": username, "password": "correct-horse"},
-                         token_from="/desk/login")
-    assert response.status_code == 302
-
-
 def stay_count() -> int:
     return db.session.scalar(select(func.count()).select_from(Stay))
 
@@ -34,13 +27,13 @@ def by_reference(reference: str) -> Stay | None:
 
 
 @pytest.fixture
-def desk(client, db):
+def desk(client, auth, db):
     """A receptionist signed in, and a department's staff member and a manager."""
     make_staff("desk", Role.RECEPTION)
     make_staff("boss", Role.MANAGER)
     make_staff("kids", Role.STAFF, make_department("kids-club"))
     db.session.commit()
-    log_in(client, "desk")
+    auth.staff_login(username="desk")
     return client
 
 
@@ -77,22 +70,21 @@ def test_anonymous_visitors_are_sent_to_the_desk_login(client, db, path):
 
 @pytest.mark.parametrize("path", STAY_PAGES)
 @pytest.mark.parametrize(("username", "status"), [("kids", 403), ("desk", 200), ("boss", 200)])
-def test_only_reception_and_managers_open_the_stay_pages(app, db, path, username, status):
+def test_only_reception_and_managers_open_the_stay_pages(client, auth, db, path, username,
+                                                         status):
     make_stay("LP1")
     make_staff("desk", Role.RECEPTION)
     make_staff("boss", Role.MANAGER)
     make_staff("kids", Role.STAFF, make_department("kids-club"))
     db.session.commit()
-    client = app.test_client()
-    log_in(client, username)
+    auth.staff_login(username=username)
     assert client.get(path).status_code == status
 
 
-def test_department_staff_cannot_import(app, db):
+def test_department_staff_cannot_import(client, auth, db):
     make_staff("kids", Role.STAFF, make_department("kids-club"))
     db.session.commit()
-    client = app.test_client()
-    log_in(client, "kids")
+    auth.staff_login(username="kids")
     response = client.post("/desk/stays/import", content_type="multipart/form-data", data={
         "csrf_token": csrf_token(client, "/desk/login"),
         "file": (io.BytesIO((DATA / "stays_clean.csv").read_bytes()), "export.csv")})

@@ -11,7 +11,7 @@ from hotel.models.types import utcnow
 from hotel.services.bookings import create_booking
 from hotel.services.rules import ItemRequest
 from tests.factories import make_package, make_service, make_slot, make_stay
-from tests.helpers import csrf_token, post_form, sign_in_as
+from tests.helpers import csrf_token, post_form
 
 
 @pytest.fixture
@@ -60,8 +60,8 @@ def test_sign_in_redirects_only_to_our_own_pages(client, hotel):
         assert response.headers["Location"] == expected
 
 
-def test_guest_books_a_slot_and_a_crib_through_the_basket(client, hotel, db):
-    sign_in_as(client, hotel["kim"])
+def test_guest_books_a_slot_and_a_crib_through_the_basket(client, auth, hotel, db):
+    auth.guest_login(hotel["kim"])
     kim = hotel["kim"]
     child = kim.children[0]
     response = post_form(client, "/services/kids-club/add",
@@ -86,9 +86,9 @@ def test_guest_books_a_slot_and_a_crib_through_the_basket(client, hotel, db):
     assert db.session.get(Slot, hotel["slot"].id).booked == 1
 
 
-def test_adding_a_line_that_breaks_a_rule_shows_the_message_and_books_nothing(client, hotel,
+def test_adding_a_line_that_breaks_a_rule_shows_the_message_and_books_nothing(client, auth, hotel,
                                                                              db):
-    sign_in_as(client, hotel["kim"])
+    auth.guest_login(hotel["kim"])
     toddler = hotel["kim"].children[1]
     response = post_form(client, "/services/kids-club/add",
                          {"slot_id": hotel["slot"].id, "participants": [toddler.id]})
@@ -108,8 +108,8 @@ def test_adding_a_line_that_breaks_a_rule_shows_the_message_and_books_nothing(cl
     assert booking_count(db) == 0
 
 
-def test_package_is_booked_from_one_form_with_its_discount(client, hotel, db):
-    sign_in_as(client, hotel["kim"])
+def test_package_is_booked_from_one_form_with_its_discount(client, auth, hotel, db):
+    auth.guest_login(hotel["kim"])
     child = hotel["kim"].children[0]
     today = hotel["today"].isoformat()
     response = post_form(client, "/packages/family/book", {
@@ -124,8 +124,8 @@ def test_package_is_booked_from_one_form_with_its_discount(client, hotel, db):
     assert str(booking.total) == "20.70"  # (8 + 15) less 10 %
 
 
-def test_package_with_one_service_is_refused(client, hotel, db):
-    sign_in_as(client, hotel["kim"])
+def test_package_with_one_service_is_refused(client, auth, hotel, db):
+    auth.guest_login(hotel["kim"])
     today = hotel["today"].isoformat()
     response = post_form(client, "/packages/family/book", {
         "crib-include": "y", "crib-start_date": today, "crib-end_date": today,
@@ -135,12 +135,12 @@ def test_package_with_one_service_is_refused(client, hotel, db):
     assert booking_count(db) == 0
 
 
-def test_guest_cancels_own_item_and_capacity_comes_back(client, hotel, db):
+def test_guest_cancels_own_item_and_capacity_comes_back(client, auth, hotel, db):
     kim = hotel["kim"]
     booking = create_booking(kim, [ItemRequest(hotel["club"], slot_id=hotel["slot"].id,
                                                participant_ids=[kim.children[0].id])], kim)
     item_id = booking.items[0].id
-    sign_in_as(client, kim)
+    auth.guest_login(kim)
     page = client.get("/my-bookings").text
     assert "Kids club" in page
     response = post_form(client, f"/my-bookings/items/{item_id}/cancel", token_from="/my-bookings")
@@ -154,10 +154,10 @@ def _book_for(stay, hotel):
                                              participant_ids=[stay.children[0].id])], stay)
 
 
-def test_guest_cannot_see_or_cancel_another_guests_booking(client, hotel, db):
+def test_guest_cannot_see_or_cancel_another_guests_booking(client, auth, hotel, db):
     theirs = _book_for(hotel["other"], hotel)
     reference, item_id = theirs.reference, theirs.items[0].id
-    sign_in_as(client, hotel["kim"])
+    auth.guest_login(hotel["kim"])
     assert client.get(f"/bookings/{reference}").status_code == 404
     assert client.get(f"/bookings/{reference}.ics").status_code == 404
     response = post_form(client, f"/my-bookings/items/{item_id}/cancel")
@@ -173,9 +173,9 @@ def test_guest_pages_need_a_signed_in_guest(client, hotel):
         assert "/sign-in?next=" in response.headers["Location"]
 
 
-def test_ics_download_has_an_event_per_item(client, hotel):
+def test_ics_download_has_an_event_per_item(client, auth, hotel):
     booking = _book_for(hotel["kim"], hotel)
-    sign_in_as(client, hotel["kim"])
+    auth.guest_login(hotel["kim"])
     response = client.get(f"/bookings/{booking.reference}.ics")
     assert response.status_code == 200
     assert response.mimetype == "text/calendar"
@@ -184,20 +184,20 @@ def test_ics_download_has_an_event_per_item(client, hotel):
     assert "SUMMARY:Kids club" in body
 
 
-def test_session_ends_with_the_stay(client, hotel):
-    sign_in_as(client, hotel["kim"])
+def test_session_ends_with_the_stay(client, auth, hotel):
+    auth.guest_login(hotel["kim"])
     with client.session_transaction() as session:
         session["stay_until"] = (utcnow() - timedelta(seconds=1)).isoformat()
     assert client.get("/my-bookings").status_code == 302
 
 
 @pytest.mark.parametrize("path_name", ["service", "basket", "my_bookings"])
-def test_guest_pages_use_a_constant_number_of_queries(client, hotel, db, count_queries,
+def test_guest_pages_use_a_constant_number_of_queries(client, auth, hotel, db, count_queries,
                                                      path_name):
     kim = hotel["kim"]
     paths = {"service": "/services/kids-club", "basket": "/basket",
              "my_bookings": "/my-bookings"}
-    sign_in_as(client, kim)
+    auth.guest_login(kim)
 
     def book(times: int) -> None:
         for _ in range(times):
@@ -216,11 +216,11 @@ def test_guest_pages_use_a_constant_number_of_queries(client, hotel, db, count_q
 
 
 
-def test_the_same_child_cannot_take_two_places_at_the_same_time(client, hotel, db):
+def test_the_same_child_cannot_take_two_places_at_the_same_time(client, auth, hotel, db):
     kim = hotel["kim"]
     child = kim.children[0]
     _book_for(kim, hotel)
-    sign_in_as(client, kim)
+    auth.guest_login(kim)
     response = post_form(client, "/services/kids-club/add",
                          {"slot_id": hotel["slot"].id, "participants": [child.id]})
     assert response.status_code == 422

@@ -2,11 +2,9 @@
 
 from datetime import timedelta
 from decimal import Decimal
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from babel.messages.pofile import read_po
 from babel.numbers import format_currency
 
 from config import LANGUAGES
@@ -16,21 +14,8 @@ from hotel.models.types import utcnow
 from hotel.services.bookings import create_booking
 from hotel.services.rules import ItemRequest
 from tests.factories import make_service, make_slot, make_stay
-from tests.helpers import post_form, sign_in_as
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def translated(language: str, message: str) -> str:
-    """Return a message as the language's catalog translates it."""
-    if language == "en":
-        return message
-    path = ROOT / "translations" / language / "LC_MESSAGES" / "messages.po"
-    with open(path, "rb") as file:
-        catalog = read_po(file, locale=language)
-    text = catalog[message].string
-    assert text, f"{language}: {message!r} is not translated"
-    return text
+from tests.helpers import post_form
+from tests.scenarios import translated
 
 
 @pytest.fixture
@@ -62,12 +47,12 @@ def test_home_and_service_page_in_each_language(client, hotel, language):
 
 
 @pytest.mark.parametrize("language", list(LANGUAGES))
-def test_basket_and_my_bookings_in_each_language(client, hotel, language):
+def test_basket_and_my_bookings_in_each_language(client, auth, hotel, language):
     stay = hotel["stay"]
     stay.language = language
     create_booking(stay, [ItemRequest(hotel["club"], slot_id=hotel["slot"].id,
                                       participant_ids=[stay.children[0].id])], stay)
-    sign_in_as(client, stay)
+    auth.guest_login(stay)
     mine = client.get("/my-bookings").text  # the stay's language, with no other choice made
     assert f'lang="{language}"' in mine
     assert translated(language, "My bookings") in mine
@@ -80,11 +65,11 @@ def test_basket_and_my_bookings_in_each_language(client, hotel, language):
     assert format_currency(Decimal("8.00"), "EUR", locale=language) in basket
 
 
-def test_german_and_korean_dates_follow_the_locale(client, hotel, db):
+def test_german_and_korean_dates_follow_the_locale(client, auth, hotel, db):
     stay = hotel["stay"]
     create_booking(stay, [ItemRequest(hotel["club"], slot_id=hotel["slot"].id,
                                       participant_ids=[stay.children[0].id])], stay)
-    sign_in_as(client, stay)
+    auth.guest_login(stay)
     day = hotel["slot"].starts_at.astimezone(ZoneInfo("Europe/Vienna"))
     german = client.get("/my-bookings?lang=de").text
     assert f"{day.day}. " in german and "€" in german

@@ -19,7 +19,7 @@ from tests.factories import (
     make_ticket,
     make_ticket_category,
 )
-from tests.helpers import post_form, sign_in_as
+from tests.helpers import post_form
 
 VIENNA = ZoneInfo("Europe/Vienna")
 SPAN = "from=2026-03-02&to=2026-03-15"  # ISO weeks 2026-W10 and 2026-W11
@@ -33,7 +33,7 @@ def at(day: int, hour: int = 12, minute: int = 0) -> datetime:
 
 
 @pytest.fixture
-def guest(db, client):
+def guest(db, client, auth):
     """A signed-in guest with a completed, a confirmed and somebody else's item."""
     stay = make_stay(arrival_on=date.today() - timedelta(days=2))
     service = make_service(texts={"en": ("Pony rides", "")})
@@ -44,7 +44,7 @@ def guest(db, client):
     other = make_booking_item(make_stay(), service, state=ItemState.COMPLETED,
                               start_on=date.today() - timedelta(days=1))
     db.session.commit()
-    sign_in_as(client, stay)
+    auth.guest_login(stay)
     return {"stay": stay, "completed": completed, "confirmed": confirmed, "other": other}
 
 
@@ -151,14 +151,6 @@ def test_my_bookings_query_count_does_not_grow_with_ratings(client, db, guest, c
 # ---- managers read the reports
 
 
-def log_in(client, user):
-    response = post_form(client, "/desk/login",
-                         {"username": user.username, "password": "correct-horse"},
-                         token_from="/desk/login")
-    assert response.status_code == 302
-    return client
-
-
 @pytest.fixture
 def figures(db):
     """Fixtures with known answers over 2 to 15 March 2026."""
@@ -194,8 +186,8 @@ def row(page: str, table_id: str, name: str) -> list[str]:
     raise AssertionError(f"no row {name!r} in {table_id}")
 
 
-def test_report_page_shows_the_known_figures(client, figures):
-    log_in(client, figures["users"][Role.MANAGER])
+def test_report_page_shows_the_known_figures(client, auth, figures):
+    auth.staff_login(username=figures["users"][Role.MANAGER].username)
     response = client.get(f"/desk/reports?{SPAN}")
     assert response.status_code == 200
     page = response.get_data(as_text=True)
@@ -213,17 +205,17 @@ def test_report_page_shows_the_known_figures(client, figures):
     assert page.count('role="img"') == 5
 
 
-def test_report_page_defaults_to_the_last_30_days(client, figures, db):
+def test_report_page_defaults_to_the_last_30_days(client, auth, figures, db):
     make_ticket(make_stay(), figures["room"], created_at=datetime.now(UTC) - timedelta(hours=1))
     db.session.commit()
-    log_in(client, figures["users"][Role.MANAGER])
+    auth.staff_login(username=figures["users"][Role.MANAGER].username)
     page = client.get("/desk/reports").get_data(as_text=True)
     assert row(page, "tickets-per-category", "Room") == ["Room", "1", "0", "0", "1"]
     assert "Mini club" not in page  # rated in March 2026, long before
 
 
-def test_report_numbers_follow_the_readers_locale(client, figures):
-    log_in(client, figures["users"][Role.MANAGER])
+def test_report_numbers_follow_the_readers_locale(client, auth, figures):
+    auth.staff_login(username=figures["users"][Role.MANAGER].username)
     page = client.get(f"/desk/reports?{SPAN}&lang=de").get_data(as_text=True)
     assert row(page, "ratings-per-service", "Mini club")[2] == "4,00"
     assert '<dd id="response-worst">6 Stunden</dd>' in page
@@ -237,8 +229,8 @@ def read_csv(response) -> list[list[str]]:
     return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
 
 
-def test_csv_downloads_match_the_page(client, figures):
-    log_in(client, figures["users"][Role.MANAGER])
+def test_csv_downloads_match_the_page(client, auth, figures):
+    auth.staff_login(username=figures["users"][Role.MANAGER].username)
 
     response = client.get(f"/desk/reports.csv?report=ratings&{SPAN}")
     assert response.status_code == 200
@@ -262,16 +254,16 @@ def test_csv_downloads_match_the_page(client, figures):
     assert ["All tickets", "4.50", "2"] in rows
 
 
-def test_csv_in_the_readers_language(client, figures):
-    log_in(client, figures["users"][Role.MANAGER])
+def test_csv_in_the_readers_language(client, auth, figures):
+    auth.staff_login(username=figures["users"][Role.MANAGER].username)
     rows = read_csv(client.get(f"/desk/reports.csv?report=ratings&{SPAN}&lang=de"))
     assert rows[0][0] != "Service" and rows[0][0]
 
 
 @pytest.mark.parametrize("query", ["from=2026-03-15&to=2026-03-01", "from=yesterday",
                                    "from=2020-01-01&to=2026-03-01"])
-def test_a_bad_period_is_refused_with_a_message(client, figures, query):
-    log_in(client, figures["users"][Role.MANAGER])
+def test_a_bad_period_is_refused_with_a_message(client, auth, figures, query):
+    auth.staff_login(username=figures["users"][Role.MANAGER].username)
     page = client.get(f"/desk/reports?{query}")
     assert page.status_code == 422
     assert 'class="field-errors"' in page.get_data(as_text=True)
@@ -280,15 +272,15 @@ def test_a_bad_period_is_refused_with_a_message(client, figures, query):
     assert download.get_data(as_text=True).strip()
 
 
-def test_unknown_report_is_not_found(client, figures):
-    log_in(client, figures["users"][Role.MANAGER])
+def test_unknown_report_is_not_found(client, auth, figures):
+    auth.staff_login(username=figures["users"][Role.MANAGER].username)
     assert client.get(f"/desk/reports.csv?report=salaries&{SPAN}").status_code == 404
 
 
 @pytest.mark.parametrize("path", ["/desk/reports", "/desk/reports.csv?report=ratings"])
 @pytest.mark.parametrize("role", [Role.RECEPTION, Role.STAFF])
-def test_only_managers_read_reports(client, figures, path, role):
-    log_in(client, figures["users"][role])
+def test_only_managers_read_reports(client, auth, figures, path, role):
+    auth.staff_login(username=figures["users"][role].username)
     assert client.get(path).status_code == 403
 
 
@@ -300,15 +292,15 @@ def test_anonymous_visitors_are_sent_to_log_in(client, figures, path):
 
 
 @pytest.mark.parametrize(("role", "shown"), [(Role.MANAGER, True), (Role.RECEPTION, False)])
-def test_reports_are_in_the_managers_menu_only(client, figures, role, shown):
-    log_in(client, figures["users"][role])
+def test_reports_are_in_the_managers_menu_only(client, auth, figures, role, shown):
+    auth.staff_login(username=figures["users"][role].username)
     page = client.get("/desk/requests")
     assert page.status_code == 200
     assert ('href="/desk/reports"' in page.get_data(as_text=True)) is shown
 
 
-def test_report_page_query_count_does_not_grow(client, db, figures, count_queries):
-    log_in(client, figures["users"][Role.MANAGER])
+def test_report_page_query_count_does_not_grow(client, auth, db, figures, count_queries):
+    auth.staff_login(username=figures["users"][Role.MANAGER].username)
     stay, club = make_stay(), figures["club"]
     counts = []
     for size in (5, 100):

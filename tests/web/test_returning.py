@@ -11,14 +11,7 @@ from hotel.extensions import db
 from hotel.models import ItemState, Role, Stay
 from hotel.services.returning import mark_returning
 from tests.factories import make_booking_item, make_service, make_staff, make_stay
-from tests.helpers import csrf_token, post_form, sign_in_as
-
-
-def log_in(client, username: str) -> None:
-    response = post_form(client, "/desk/login",
-                         {"username": username, "password": "correct-horse"},
-                         token_from="/desk/login")
-    assert response.status_code == 302
+from tests.helpers import csrf_token, post_form
 
 
 def by_reference(reference: str) -> Stay:
@@ -57,8 +50,8 @@ def guests(db):
 
 @pytest.mark.parametrize("path", ["/desk/stays", "/desk/stays/NEW-17", "/desk/",
                                   "/desk/book/NEW-17", "/desk/book/NEW-17/crib"])
-def test_the_desk_marks_the_returning_guest_and_links_the_earlier_stay(client, guests, path):
-    log_in(client, "desk")
+def test_the_desk_marks_the_returning_guest_and_links_the_earlier_stay(client, auth, guests, path):
+    auth.staff_login(username="desk")
     response = client.get(path)
     page = response.get_data(as_text=True)
     assert response.status_code == 200
@@ -67,14 +60,14 @@ def test_the_desk_marks_the_returning_guest_and_links_the_earlier_stay(client, g
     assert "Returning guest" in page
 
 
-def test_a_first_time_guest_is_not_marked(client, guests):
-    log_in(client, "desk")
+def test_a_first_time_guest_is_not_marked(client, auth, guests):
+    auth.staff_login(username="desk")
     page = client.get("/desk/stays/NEW-18").get_data(as_text=True)
     assert "Returning guest" not in page
 
 
-def test_the_marker_leads_to_the_earlier_stay(client, guests):
-    log_in(client, "desk")
+def test_the_marker_leads_to_the_earlier_stay(client, auth, guests):
+    auth.staff_login(username="desk")
     response = client.get("/desk/stays/NEW-17/earlier")
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/desk/stays/OLD-17")
@@ -82,19 +75,19 @@ def test_the_marker_leads_to_the_earlier_stay(client, guests):
     assert client.get("/desk/stays/NOPE/earlier").status_code == 404
 
 
-def test_the_earlier_stay_link_is_for_reception_only(client, guests):
+def test_the_earlier_stay_link_is_for_reception_only(client, auth, guests):
     assert "/desk/login" in client.get("/desk/stays/NEW-17/earlier").headers["Location"]
     make_staff("kids", Role.STAFF)
     db.session.commit()
-    log_in(client, "kids")
+    auth.staff_login(username="kids")
     assert client.get("/desk/stays/NEW-17/earlier").status_code == 403
 
 
 # ------------------------------------------------------------------------- guest home
 
 
-def test_a_returning_guest_is_welcomed_back_with_what_they_used(client, guests):
-    sign_in_as(client, guests["kim"])
+def test_a_returning_guest_is_welcomed_back_with_what_they_used(client, auth, guests):
+    auth.guest_login(guests["kim"])
     page = client.get("/").get_data(as_text=True)
     assert "Welcome back" in page
     club = page.index("Book “Kids club” again?")
@@ -104,10 +97,10 @@ def test_a_returning_guest_is_welcomed_back_with_what_they_used(client, guests):
     assert "Book “Sauna” again?" not in page
 
 
-def test_the_welcome_back_is_in_the_language_of_the_guests_stay(client, guests):
+def test_the_welcome_back_is_in_the_language_of_the_guests_stay(client, auth, guests):
     guests["kim"].language = "ko"
     db.session.commit()
-    sign_in_as(client, guests["kim"])
+    auth.guest_login(guests["kim"])
     page = client.get("/").get_data(as_text=True)
     assert '<html lang="ko"' in page
     start = page.index('id="welcome-back-heading"')
@@ -116,28 +109,28 @@ def test_the_welcome_back_is_in_the_language_of_the_guests_stay(client, guests):
 
 
 @pytest.mark.parametrize("who", ["brown", None])
-def test_first_time_guests_and_visitors_get_no_welcome_back(client, guests, who):
+def test_first_time_guests_and_visitors_get_no_welcome_back(client, auth, guests, who):
     if who:
-        sign_in_as(client, guests[who])
+        auth.guest_login(guests[who])
     page = client.get("/").get_data(as_text=True)
     assert "Welcome back" not in page
     assert "again?" not in page
 
 
-def test_a_service_booked_already_is_not_offered_again(client, guests):
+def test_a_service_booked_already_is_not_offered_again(client, auth, guests):
     make_booking_item(guests["kim"], guests["services"]["kids-club"],
                       state=ItemState.REQUESTED, start_on=guests["kim"].arrival_on)
     db.session.commit()
-    sign_in_as(client, guests["kim"])
+    auth.guest_login(guests["kim"])
     page = client.get("/").get_data(as_text=True)
     assert "Book “Crib in your room” again?" in page
     assert "Book “Kids club” again?" not in page
 
 
 def test_the_home_page_takes_as_many_queries_with_1_as_with_20_earlier_bookings(
-        client, guests, count_queries):
+        client, auth, guests, count_queries):
     earlier, services = guests["earlier"], list(guests["services"].values())
-    sign_in_as(client, guests["kim"])
+    auth.guest_login(guests["kim"])
     client.get("/")  # warm up: the session and the catalogue's first load
 
     def home_queries() -> int:
@@ -156,8 +149,8 @@ def test_the_home_page_takes_as_many_queries_with_1_as_with_20_earlier_bookings(
 # ------------------------------------------------------------------ every way a stay comes in
 
 
-def test_a_stay_created_at_the_desk_is_marked(client, guests):
-    log_in(client, "desk")
+def test_a_stay_created_at_the_desk_is_marked(client, auth, guests):
+    auth.staff_login(username="desk")
     day = hotel_today() + timedelta(days=200)
     response = post_form(client, "/desk/stays/new", {
         "reference": "DESK-1", "room": "101", "first_name": "Minji", "last_name": "Kim",
@@ -167,8 +160,8 @@ def test_a_stay_created_at_the_desk_is_marked(client, guests):
     assert by_reference("DESK-1").previous_stay_id == guests["kim"].id
 
 
-def test_a_csv_import_marks_returning_guests_and_keeps_their_language(client, guests):
-    log_in(client, "desk")
+def test_a_csv_import_marks_returning_guests_and_keeps_their_language(client, auth, guests):
+    auth.staff_login(username="desk")
     day = hotel_today() + timedelta(days=100)
     guests["kim"].language = "ko"
     db.session.commit()
@@ -185,7 +178,7 @@ def test_a_csv_import_marks_returning_guests_and_keeps_their_language(client, gu
     assert by_reference("CSV-2").previous_stay_id is None
 
 
-def test_a_stay_pushed_through_the_api_is_marked(client, guests):
+def test_a_stay_pushed_through_the_api_is_marked(client, auth, guests):
     token = client.post("/api/v1/auth/staff",
                         json={"username": "desk", "password": "correct-horse"}).json["token"]
     day = hotel_today() + timedelta(days=100)
@@ -200,21 +193,18 @@ def test_a_stay_pushed_through_the_api_is_marked(client, guests):
     assert by_reference("API-1").previous_stay_id == guests["kim"].id
 
 
-def test_department_staff_see_the_marker_without_a_link_they_may_not_open(client, guests):
+def test_department_staff_see_the_marker_without_a_link_they_may_not_open(client, auth, guests):
     make_staff("kids", Role.STAFF)
     db.session.commit()
-    log_in(client, "kids")
+    auth.staff_login(username="kids")
     page = client.get("/desk/").get_data(as_text=True)
     assert "Returning guest" in page
     assert "/desk/stays/NEW-17/earlier" not in page
 
 
-def test_the_desk_form_takes_the_lead_guests_birth_date(client, db):
+def test_the_desk_form_takes_the_lead_guests_birth_date(client, auth, db):
     """Reception can give the lead guest's birth date, which recognises them next time."""
-    make_staff("desk", Role.RECEPTION)
-    db.session.commit()
-    post_form(client, "/desk/login", {"username": "desk", "password": "correct-horse"},
-              token_from="/desk/login")
+    auth.staff_login(Role.RECEPTION)
     today = hotel_today()
     form = {"reference": "BD1", "room": "12", "first_name": "Ana", "last_name": "Silva",
             "arrival_date": (today - timedelta(days=90)).isoformat(),

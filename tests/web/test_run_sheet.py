@@ -10,23 +10,12 @@ from babel.dates import format_date
 
 from hotel.extensions import db as _db
 from hotel.models import ItemState, Role
-from tests.factories import make_booking_item, make_slot, make_staff, make_stay
-from tests.helpers import post_form
-from tests.unit.test_run_sheet import DAY, _at, build_demo_day
+from tests.factories import insert_bookings, make_slot, make_staff, make_stay
+from tests.scenarios import DAY, at, build_demo_day
 
 SHEET = f"/desk/schedule?date={DAY.isoformat()}"
 ROW = re.compile(r'<tr class="sheet-line" data-item="(\d+)" data-reference="([^"]+)" '
                  r'data-room="([^"]+)"')
-
-
-def sign_in_staff(client, user, lang: str | None = None) -> None:
-    """Sign a member of staff in through the login form."""
-    response = post_form(client, "/desk/login", {"username": user.username,
-                                                  "password": "correct-horse"},
-                         token_from="/desk/login")
-    assert response.status_code == 302
-    if lang:
-        client.get(f"/desk/?lang={lang}")
 
 
 @pytest.fixture
@@ -35,14 +24,11 @@ def demo(db):
 
 
 @pytest.fixture
-def as_role(client, demo):
+def as_role(auth, demo):
     """Sign in as reception, a manager, or kids-club staff."""
     def sign_in(role: Role, department: str = "kids"):
-        user = make_staff(role=role, department=demo.departments[department]
-                          if role == Role.STAFF else None)
-        _db.session.commit()
-        sign_in_staff(client, user)
-        return user
+        return auth.staff_login(role, demo.departments[department]
+                                if role == Role.STAFF else None)
     return sign_in
 
 
@@ -151,11 +137,11 @@ def test_csv_has_the_rows_of_the_page_and_survives_commas_quotes_and_hangul(clie
     assert kim[column["Time"]] == "10:00–13:00"
 
 
-def test_staff_read_the_sheet_in_their_language_whatever_the_guests_speak(client, demo):
+def test_staff_read_the_sheet_in_their_language_whatever_the_guests_speak(client, auth, demo):
     staff = make_staff(role=Role.STAFF, department=demo.departments["kids"])
     staff.language = "de"
     _db.session.commit()
-    sign_in_staff(client, staff)
+    auth.staff_login(username=staff.username)
     page = client.get(SHEET).get_data(as_text=True)
     assert '<html lang="de"' in page
     assert format_date(DAY, "full", locale="de") in page  # "Montag, 15. Juli 2030"
@@ -164,10 +150,14 @@ def test_staff_read_the_sheet_in_their_language_whatever_the_guests_speak(client
 
 
 def _bulk_bookings(count: int, slot, service, stays) -> None:
+    bookings = []
     for number in range(count):
         stay = stays[number % len(stays)]
-        make_booking_item(stay, service, slot=slot, start_on=DAY, flush=False,
-                          state=ItemState.CONFIRMED if number % 3 else ItemState.REQUESTED)
+        bookings.append((stay, [{
+            "service_id": service.id, "slot_id": slot.id, "start_on": DAY,
+            "starts_at": slot.starts_at, "participants": stay.members,
+            "state": ItemState.CONFIRMED if number % 3 else ItemState.REQUESTED}]))
+    insert_bookings(bookings)
     _db.session.commit()
 
 
@@ -175,7 +165,7 @@ def test_the_number_of_queries_does_not_grow_with_the_bookings(client, as_role, 
                                                                count_queries):
     as_role(Role.RECEPTION)
     service = demo.services["sauna"]
-    slot = make_slot(service, _at(DAY, "18:00"), capacity=10_000)
+    slot = make_slot(service, at(DAY, "18:00"), capacity=10_000)
     stays = [make_stay(arrival_on=DAY - timedelta(1), children=[5, 8]) for _ in range(40)]
     counts = []
     for total in (10, 100, 2000):

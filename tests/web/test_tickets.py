@@ -14,7 +14,7 @@ from tests.factories import (
     make_stay,
     make_ticket_category,
 )
-from tests.helpers import csrf_token, post_form, sign_in_as
+from tests.helpers import csrf_token, post_form
 
 
 @pytest.fixture
@@ -42,13 +42,6 @@ def world(db):
     return world
 
 
-def staff_login(client, user) -> None:
-    response = post_form(client, "/desk/login",
-                         {"username": user.username, "password": "correct-horse"},
-                         token_from="/desk/login")
-    assert response.status_code == 302
-
-
 def ask(client, world, text, category="room", **extra):
     data = {"kind": "complaint", "category": world[category].id, "booking_item": 0,
             "text": text, **extra}
@@ -74,8 +67,8 @@ def test_asking_needs_a_signed_in_guest(client, world):
     assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
 
 
-def test_a_matching_faq_is_shown_first_and_yes_creates_nothing(client, world):
-    sign_in_as(client, world["other"])
+def test_a_matching_faq_is_shown_first_and_yes_creates_nothing(client, auth, world):
+    auth.guest_login(world["other"])
     page = ask(client, world, "What are the pool hours?", category="pool")
     assert page.status_code == 200
     assert "The pool is open from 7:00 to 21:00." in page.text
@@ -87,15 +80,15 @@ def test_a_matching_faq_is_shown_first_and_yes_creates_nothing(client, world):
     assert _db.session.query(Ticket).count() == 0
 
 
-def test_a_korean_guest_sees_the_answer_in_korean(client, world):
-    sign_in_as(client, world["kim"])
+def test_a_korean_guest_sees_the_answer_in_korean(client, auth, world):
+    auth.guest_login(world["kim"])
     page = ask(client, world, "수영장은 몇 시에 열어요?", category="pool").text
     assert "수영장은 오전 7시부터 오후 9시까지 엽니다." in page
     assert "The pool is open" not in page
 
 
-def test_no_sends_it_to_the_hotel_with_a_tracking_number(client, world):
-    sign_in_as(client, world["other"])
+def test_no_sends_it_to_the_hotel_with_a_tracking_number(client, auth, world):
+    auth.guest_login(world["other"])
     response = ask(client, world, "What are the pool hours?", category="pool",
                    decision="send")
     assert response.status_code == 303
@@ -105,8 +98,8 @@ def test_no_sends_it_to_the_hotel_with_a_tracking_number(client, world):
     assert ticket.number in page
 
 
-def test_without_a_match_the_ticket_is_created_at_once(client, world):
-    sign_in_as(client, world["kim"])
+def test_without_a_match_the_ticket_is_created_at_once(client, auth, world):
+    auth.guest_login(world["kim"])
     response = ask(client, world, "샤워기에서 찬물만 나와요.")
     assert response.status_code == 303
     ticket = only_ticket()
@@ -121,8 +114,8 @@ def test_without_a_match_the_ticket_is_created_at_once(client, world):
     ({"kind": "praise"}, "Not a valid choice"),
     ({"booking_item": "424242"}, "Not a valid choice"),
 ])
-def test_bad_input_gets_422_and_a_message(client, world, fields, message):
-    sign_in_as(client, world["other"])
+def test_bad_input_gets_422_and_a_message(client, auth, world, fields, message):
+    auth.guest_login(world["other"])
     data = {"kind": "complaint", "category": world["room"].id, "booking_item": 0,
             "text": "The shower is cold.", **fields}
     response = post_form(client, "/help/ask", data, token_from="/help/ask")
@@ -138,10 +131,10 @@ def _ticket_for(world, stay="kim", text="The shower is cold.") -> Ticket:
     return ticket
 
 
-def test_a_guest_sees_only_their_own_tickets(client, world):
+def test_a_guest_sees_only_their_own_tickets(client, auth, world):
     mine = _ticket_for(world, "kim", "Mine")
     theirs = _ticket_for(world, "other", "Theirs")
-    sign_in_as(client, world["kim"])
+    auth.guest_login(world["kim"])
     page = client.get("/help/tickets").text
     assert mine.number in page and theirs.number not in page
     assert client.get(f"/help/tickets/{mine.number}").status_code == 200
@@ -152,19 +145,19 @@ def test_a_guest_sees_only_their_own_tickets(client, world):
     assert response.status_code == 404
 
 
-def test_the_answer_is_shown_in_its_language(client, world):
+def test_the_answer_is_shown_in_its_language(client, auth, world):
     ticket = _ticket_for(world)
     tickets.answer_ticket(ticket, "배관공이 곧 갑니다.", "ko", world["reception"])
     _db.session.commit()
-    sign_in_as(client, world["kim"])
+    auth.guest_login(world["kim"])
     page = client.get(f"/help/tickets/{ticket.number}").text
     assert '<p class="ticket-text" lang="ko" dir="auto">배관공이 곧 갑니다.</p>' in page
     assert "How did we do?" not in page  # not closed yet
 
 
-def test_satisfaction_only_after_closing_and_once(client, world):
+def test_satisfaction_only_after_closing_and_once(client, auth, world):
     ticket = _ticket_for(world)
-    sign_in_as(client, world["kim"])
+    auth.guest_login(world["kim"])
     url = f"/help/tickets/{ticket.number}"
     response = post_form(client, f"{url}/satisfaction", {"score": "5"}, token_from=url)
     assert response.status_code == 422
@@ -187,9 +180,9 @@ def test_satisfaction_only_after_closing_and_once(client, world):
 # ------------------------------------------------------------------ the desk
 
 
-def test_reception_answers_and_closes_through_the_pages(client, world):
+def test_reception_answers_and_closes_through_the_pages(client, auth, world):
     ticket = _ticket_for(world)
-    staff_login(client, world["reception"])
+    auth.staff_login(username=world["reception"].username)
     url = f"/desk/tickets/{ticket.number}"
     page = client.get(url).text
     assert 'lang="ko" dir="auto">The shower is cold.' in page
@@ -208,9 +201,9 @@ def test_reception_answers_and_closes_through_the_pages(client, world):
     assert "Plumber called." in client.get(url).text
 
 
-def test_desk_refuses_bad_input_with_422(client, world):
+def test_desk_refuses_bad_input_with_422(client, auth, world):
     ticket = _ticket_for(world)
-    staff_login(client, world["reception"])
+    auth.staff_login(username=world["reception"].username)
     url = f"/desk/tickets/{ticket.number}"
     response = post_form(client, f"{url}/answer", {"answer": "", "language": "en"},
                          token_from=url)
@@ -223,9 +216,9 @@ def test_desk_refuses_bad_input_with_422(client, world):
     assert ticket.state == TicketState.NEW and ticket.category_id == world["room"].id
 
 
-def test_reassigning_sends_it_to_another_department(client, world):
+def test_reassigning_sends_it_to_another_department(client, auth, world):
     ticket = _ticket_for(world)
-    staff_login(client, world["housekeeper"])
+    auth.staff_login(username=world["housekeeper"].username)
     url = f"/desk/tickets/{ticket.number}"
     response = post_form(client, f"{url}/reassign",
                          {"category": world["pool"].id, "department": 0}, token_from=url)
@@ -236,9 +229,9 @@ def test_reassigning_sends_it_to_another_department(client, world):
     assert client.get(url).status_code == 403
 
 
-def test_department_staff_see_and_handle_only_their_tickets(client, world):
+def test_department_staff_see_and_handle_only_their_tickets(client, auth, world):
     ticket = _ticket_for(world)
-    staff_login(client, world["lifeguard"])
+    auth.staff_login(username=world["lifeguard"].username)
     assert ticket.number not in client.get("/desk/tickets").text
     url = f"/desk/tickets/{ticket.number}"
     assert client.get(url).status_code == 403
@@ -252,13 +245,13 @@ def test_department_staff_see_and_handle_only_their_tickets(client, world):
     assert ticket.state == TicketState.NEW and not ticket.notes
 
 
-def test_the_housekeeper_sees_the_housekeeping_ticket(client, world):
+def test_the_housekeeper_sees_the_housekeeping_ticket(client, auth, world):
     ticket = _ticket_for(world)
-    staff_login(client, world["housekeeper"])
+    auth.staff_login(username=world["housekeeper"].username)
     assert ticket.number in client.get("/desk/tickets").text
 
 
-def test_filters_and_overdue_highlight(client, world):
+def test_filters_and_overdue_highlight(client, auth, world):
     late = tickets.create_ticket(world["kim"], kind="request", category_id=world["room"].id,
                                  text="Towels please", language="ko",
                                  now=datetime.now(UTC) - timedelta(hours=3))
@@ -266,7 +259,7 @@ def test_filters_and_overdue_highlight(client, world):
                                   category_id=world["pool"].id, text="Sauna?",
                                   language="en")
     _db.session.commit()
-    staff_login(client, world["reception"])
+    auth.staff_login(username=world["reception"].username)
     page = client.get("/desk/tickets").text
     assert page.count('class="row--overdue"') == 1 and "Overdue" in page
     page = client.get("/desk/tickets?overdue=y").text
@@ -291,8 +284,8 @@ def _make_tickets(world, count: int) -> None:
     _db.session.commit()
 
 
-def test_the_desk_list_runs_a_constant_number_of_queries(client, world, count_queries):
-    staff_login(client, world["reception"])
+def test_the_desk_list_runs_a_constant_number_of_queries(client, auth, world, count_queries):
+    auth.staff_login(username=world["reception"].username)
     counts = []
     for count in (5, 55):
         _make_tickets(world, count)
@@ -308,8 +301,8 @@ def test_the_desk_list_runs_a_constant_number_of_queries(client, world, count_qu
 # ------------------------------------------------------------------ managers
 
 
-def test_a_manager_writes_an_faq_entry(client, world):
-    staff_login(client, world["manager"])
+def test_a_manager_writes_an_faq_entry(client, auth, world):
+    auth.staff_login(username=world["manager"].username)
     data = {"kind": "policy", "category": world["pool"].id, "position": 2, "active": "y",
             "name_en": "Pets", "description_en": "Dogs are welcome.",
             "keywords_en": "dog, pet", "name_ko": "반려동물",
@@ -324,8 +317,8 @@ def test_a_manager_writes_an_faq_entry(client, world):
     assert response.status_code == 422 and "Please give the answer as well." in response.text
 
 
-def test_a_manager_adds_a_ticket_category(client, world):
-    staff_login(client, world["manager"])
+def test_a_manager_adds_a_ticket_category(client, auth, world):
+    auth.staff_login(username=world["manager"].username)
     data = {"slug": "noise", "department": world["housekeeping"].id, "response_hours": 1,
             "name_en": "Noise", "name_ko": "소음"}
     response = post_form(client, "/desk/faq/categories/new", data,
@@ -339,7 +332,7 @@ def test_a_manager_adds_a_ticket_category(client, world):
 
 
 @pytest.mark.parametrize("who", ["reception", "housekeeper"])
-def test_only_managers_edit_the_faq(client, world, who):
-    staff_login(client, world[who])
+def test_only_managers_edit_the_faq(client, auth, world, who):
+    auth.staff_login(username=world[who].username)
     assert client.get("/desk/faq").status_code == 403
     assert client.get("/desk/tickets").status_code == 200

@@ -1,0 +1,163 @@
+"""Demo scenarios that tests of several modules share: the run sheet's demo day, and the
+translation catalogs that pages are checked against."""
+
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+from functools import cache
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from hotel.clock import local_to_utc
+from hotel.models import CapacityUnit, Kind, PricingUnit, Role
+from hotel.services.bookings import cancel_booking_item, create_booking
+from hotel.services.requests import Action, handle_items
+from hotel.services.rules import ItemRequest
+from tests.factories import (
+    add_member,
+    make_department,
+    make_out_of_service,
+    make_service,
+    make_slot,
+    make_staff,
+    make_stay,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+DAY = date(2030, 7, 15)  # a Monday in summer time: the hotel is at UTC+2
+
+
+@dataclass
+class DemoDay:
+    """What the demo day holds, and which items each sheet must show."""
+
+    day: date
+    departments: dict = field(default_factory=dict)
+    services: dict = field(default_factory=dict)
+    stays: dict = field(default_factory=dict)
+    items: dict = field(default_factory=dict)
+    staff: object = None
+
+
+def at(day: date, clock: str):
+    """Return the UTC moment of a wall-clock time at the hotel on a day."""
+    return local_to_utc(day, time.fromisoformat(clock))
+
+
+def build_demo_day(day: date = DAY) -> DemoDay:
+    """Make departments, one service of every kind, four families and their bookings,
+    booked through the booking service three days before ``day``."""
+    demo = DemoDay(day)
+    for slug, name in [("kids", "Kids club"), ("housekeeping", "Housekeeping"),
+                       ("transport", "Transport"), ("entertainment", "Entertainment"),
+                       ("wellness", "Wellness")]:
+        demo.departments[slug] = make_department(slug, name)
+    d, s = demo.departments, demo.services
+    s["club"] = make_service("club", department=d["kids"], min_age=4, max_age=12,
+                             texts={"en": ("Kids club", "")})
+    s["babysitting"] = make_service(
+        "babysitting", kind=Kind.ON_REQUEST, pricing_unit=PricingUnit.PER_HOUR,
+        department=d["kids"], requires_approval=True, request_fields=["hours"],
+        capacity_unit=CapacityUnit.UNITS, texts={"en": ("Babysitting", "")})
+    s["crib"] = make_service("crib", kind=Kind.RENTAL, pricing_unit=PricingUnit.PER_UNIT_NIGHT,
+                             department=d["housekeeping"], stock=6, delivered_on_arrival=True,
+                             capacity_unit=CapacityUnit.UNITS, texts={"en": ("Crib", "")})
+    s["stroller"] = make_service("stroller", kind=Kind.RENTAL,
+                                 pricing_unit=PricingUnit.PER_UNIT_DAY,
+                                 department=d["housekeeping"], stock=4,
+                                 capacity_unit=CapacityUnit.UNITS,
+                                 texts={"en": ("Stroller", "")})
+    s["transfer"] = make_service(
+        "transfer", kind=Kind.ON_REQUEST, pricing_unit=PricingUnit.PER_BOOKING,
+        department=d["transport"], requires_approval=True, capacity_unit=CapacityUnit.UNITS,
+        request_fields=["pickup_place", "destination", "flight_number", "passengers"],
+        texts={"en": ("Airport transfer", "")})
+    s["disco"] = make_service("disco", department=d["entertainment"], min_age=16,
+                              texts={"en": ("Disco night", "")})
+    s["sauna"] = make_service("sauna", department=d["wellness"], texts={"en": ("Sauna", "")})
+    make_out_of_service(s["stroller"], day, units=1)
+
+    slots = {
+        "club": make_slot(s["club"], at(day, "10:00"), capacity=15, minutes=180),
+        "club_next": make_slot(s["club"], at(day + timedelta(1), "10:00"), capacity=15),
+        "disco": make_slot(s["disco"], at(day, "23:00"), capacity=60, minutes=120),
+        "late": make_slot(s["disco"], at(day + timedelta(1), "00:30"), capacity=60),
+        "sauna": make_slot(s["sauna"], at(day, "15:00"), capacity=8),
+    }
+    st = demo.stays
+    st["kim"] = make_stay("K1", last_name="Kim", first_name="Minji", arrival_on=day,
+                          language="ko", room="204", children=[2])
+    # Seoyeon turns 7 on the day itself: the sheet shows her age on that day.
+    seoyeon = add_member(st["kim"], "Seoyeon", birth_date=date(day.year - 7, day.month, day.day))
+    st["mueller"] = make_stay("M1", last_name="Müller", first_name="Katrin",
+                              arrival_on=day - timedelta(3), nights=3, language="de",
+                              room="112", children=[9])
+    st["obrien"] = make_stay("O1", last_name="O'Brien, Jr.", first_name='Siobhan "Shiv"',
+                             arrival_on=day - timedelta(1), nights=6, room="308", children=[10])
+    st["park"] = make_stay("P1", last_name="박", first_name="서연", arrival_on=day - timedelta(2),
+                           nights=5, language="ko", room="402")
+    demo.staff = make_staff(role=Role.RECEPTION)
+    booked_at = at(day - timedelta(3), "09:00")
+
+    def book(name, stay, request):
+        booking = create_booking(stay, [request], stay, now=booked_at)
+        demo.items[name] = booking.items[0]
+        return booking.items[0]
+
+    def kids(stay):
+        return [m.id for m in stay.members if m.is_child]
+
+    def adults(stay):
+        return [m.id for m in stay.members if not m.is_child]
+
+    book("club_seoyeon", st["kim"], ItemRequest(s["club"], slot_id=slots["club"].id,
+                                                participant_ids=[seoyeon.id]))
+    book("crib_kim", st["kim"], ItemRequest(s["crib"], start_on=day, end_on=day + timedelta(4)))
+    book("babysitting_kim", st["kim"], ItemRequest(
+        s["babysitting"], starts_at=at(day, "19:30"), participant_ids=kids(st["kim"]),
+        details={"hours": 3}))
+    book("club_obrien", st["obrien"], ItemRequest(
+        s["club"], slot_id=slots["club"].id, participant_ids=kids(st["obrien"]),
+        note="Allergic to nuts, carries an epipen"))
+    book("club_obrien_next", st["obrien"], ItemRequest(
+        s["club"], slot_id=slots["club_next"].id, participant_ids=kids(st["obrien"])))
+    declined = book("babysitting_obrien", st["obrien"], ItemRequest(
+        s["babysitting"], starts_at=at(day, "20:00"), participant_ids=kids(st["obrien"]),
+        details={"hours": 2}))
+    handle_items([declined.id], Action.DECLINE, demo.staff, reason="No babysitter free")
+    cancelled = book("club_mueller", st["mueller"], ItemRequest(
+        s["club"], slot_id=slots["club"].id, participant_ids=kids(st["mueller"])))
+    cancel_booking_item(cancelled, demo.staff)
+    book("stroller_mueller", st["mueller"], ItemRequest(
+        s["stroller"], start_on=day - timedelta(3), end_on=day))
+    book("crib_mueller", st["mueller"], ItemRequest(
+        s["crib"], start_on=day - timedelta(3), end_on=day - timedelta(1)))
+    book("transfer_park", st["park"], ItemRequest(
+        s["transfer"], starts_at=at(day, "16:00"), participant_ids=adults(st["park"]),
+        details={"pickup_place": "Vienna Airport", "destination": "Hotel",
+                 "flight_number": "KE 937", "passengers": 2}))
+    book("disco_obrien", st["obrien"], ItemRequest(
+        s["disco"], slot_id=slots["disco"].id, participant_ids=adults(st["obrien"])))
+    book("late_park", st["park"], ItemRequest(s["disco"], slot_id=slots["late"].id,
+                                              participant_ids=adults(st["park"])))
+    book("sauna_park", st["park"], ItemRequest(s["sauna"], slot_id=slots["sauna"].id,
+                                               participant_ids=adults(st["park"])))
+    return demo
+
+
+@cache  # parsed once per language: the pages of a language are checked against it often
+def _catalog(language: str):
+    """Return the language's translation catalog, as read from its .po file."""
+    path = ROOT / "translations" / language / "LC_MESSAGES" / "messages.po"
+    with open(path, "rb") as file:
+        return read_po(file, locale=language)
+
+
+def translated(language: str, message: str) -> str:
+    """Return a message as the language's catalog translates it."""
+    if language == "en":
+        return message
+    text = _catalog(language)[message].string
+    assert text, f"{language}: {message!r} is not translated"
+    return text
