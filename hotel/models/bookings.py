@@ -10,6 +10,7 @@ from sqlalchemy import (
     Column,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
@@ -72,6 +73,9 @@ class Booking(db.Model):
     )
 
 
+# Who takes part in an item. ``slot_id`` is set while an activity item is still to happen
+# (requested or confirmed) and cleared when it leaves those states, so that the unique
+# index below lets the database itself refuse a second place for one person at one time.
 booking_item_participant = Table(
     "booking_item_participant",
     db.metadata,
@@ -85,6 +89,8 @@ booking_item_participant = Table(
         ForeignKey("party_member.id", ondelete="CASCADE"),
         primary_key=True,
     ),
+    Column("slot_id", ForeignKey("slot.id", ondelete="CASCADE"), nullable=True),
+    Index("uq_one_place_per_person_and_slot", "slot_id", "party_member_id", unique=True),
 )
 
 

@@ -26,7 +26,7 @@ from hotel.models import (
 )
 from hotel.models.types import ZERO, utcnow
 from hotel.services import audit, pricing
-from hotel.services.capacity import release_capacity, reserve_capacity
+from hotel.services.capacity import free_seats, release_capacity, reserve_capacity, take_seats
 from hotel.services.errors import DomainError, NotAllowed
 from hotel.services.rules import CheckedLine, ItemRequest, check_line
 
@@ -85,6 +85,9 @@ def _book_line(booking: Booking, stay: Stay, line: CheckedLine, actor, confirm_n
         participants=line.people,
     )
     booking.items.append(item)
+    if line.slot is not None and line.people:
+        db.session.flush()  # the item and its participants exist before they take seats
+        take_seats(item.id, line.slot.id)
     return item
 
 
@@ -106,6 +109,7 @@ def _book_lines(stay: Stay, lines: list[CheckedLine], actor, package: Package | 
                       currency=current_app.config["HOTEL_CURRENCY"],
                       submission_key=submission_key,
                       created_by=actor if isinstance(actor, StaffUser) else None)
+    db.session.add(booking)
     percent = package.discount_percent if package is not None else None
     for index, line in enumerate(lines):
         try:
@@ -114,7 +118,6 @@ def _book_lines(stay: Stay, lines: list[CheckedLine], actor, package: Package | 
             raise error.at_item(index) from None
     booking.total = sum((item.price for item in booking.items), ZERO)
     booking.discount_total = sum((item.discount for item in booking.items), ZERO)
-    db.session.add(booking)
     db.session.flush()
     audit.record("booking.created", booking, actor, reference=booking.reference,
                  items=len(booking.items), total=booking.total)
@@ -215,6 +218,13 @@ def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: st
     if old_state not in RELEASED_STATES and new_state in RELEASED_STATES:
         release_capacity(item.service, item.quantity, slot_id=item.slot_id,
                          first=item.start_on, last=item.end_on or item.start_on)
+    # A person's one place per slot is held while the item is still to happen, as the
+    # rules' own check counts it.
+    if old_state in HOLDING_STATES and new_state not in HOLDING_STATES:
+        free_seats(item.id)
+    if item.slot_id is not None and old_state not in HOLDING_STATES \
+            and new_state in HOLDING_STATES:
+        take_seats(item.id, item.slot_id)
     audit.record(f"item.{new_state.value}", item, actor, booking=item.booking.reference,
                  previous=old_state.value, reason=reason or None)
 

@@ -1,4 +1,5 @@
-"""Reserving and releasing capacity: the only code that changes the booked counters.
+"""Reserving and releasing capacity: the only code that changes the booked counters and
+the places of the people in a slot.
 
 Every reservation is one conditional UPDATE (``booked = booked + n WHERE booked + n <=
 capacity``): the database applies it atomically, so two processes can never both take
@@ -11,10 +12,11 @@ from datetime import date, timedelta
 from flask_babel import gettext as _
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 
 from hotel.extensions import db
-from hotel.models import Kind, OutOfService, RentalDay, Service, Slot
-from hotel.services.errors import Unavailable
+from hotel.models import Kind, OutOfService, RentalDay, Service, Slot, booking_item_participant
+from hotel.services.errors import DomainError, Unavailable
 
 
 def days_between(first: date, last: date) -> list[date]:
@@ -163,3 +165,28 @@ def set_slot_capacity(slot_id: int, capacity: int) -> None:
     )
     if result.rowcount != 1:
         raise Unavailable(_("More places are already booked than the new capacity."))
+
+
+def take_seats(item_id: int, slot_id: int) -> None:
+    """Give each participant of an activity item their place in its slot.
+
+    The unique index on (slot, person) makes the database refuse a second place for the
+    same person at the same time, whatever number of processes book at once.
+
+    :raises DomainError: someone in the item already has a place in the slot (the
+        same answer as the rules' own check gives); the caller's transaction must roll back.
+    """
+    seats = booking_item_participant.c
+    try:
+        db.session.execute(update(booking_item_participant)
+                           .where(seats.booking_item_id == item_id).values(slot_id=slot_id))
+    except IntegrityError:
+        raise DomainError(_("Someone in your party already has a place at this time."),
+                          "participants") from None
+
+
+def free_seats(item_id: int) -> None:
+    """Give back the participants' places of an item that released its capacity."""
+    seats = booking_item_participant.c
+    db.session.execute(update(booking_item_participant)
+                       .where(seats.booking_item_id == item_id).values(slot_id=None))

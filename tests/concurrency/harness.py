@@ -3,6 +3,7 @@
 import http.client
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -15,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from datetime import time as clock
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from hotel import create_app
 from hotel.clock import hotel_today, local_to_utc
@@ -29,15 +30,19 @@ from hotel.models import (
     Kind,
     PricingUnit,
     RentalDay,
+    Role,
     Slot,
+    booking_item_participant,
 )
 from tests.conftest import make_config
-from tests.factories import make_service, make_stay
+from tests.factories import make_service, make_staff, make_stay
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 WORKERS = 4
 START_TIMEOUT_S = 60
+DESK_PASSWORD = "desk-password"  # the seeded receptionist's
+CSRF_TOKEN = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 REQUEST_TIMEOUT_S = 60
 
 
@@ -54,6 +59,7 @@ class Hotel:
     rental_id: int
     rental_day: str  # ISO date
     rental_stock: int
+    child_id: int  # the first guest's child, who may take one place per slot
 
 
 def seed_hotel(url: str, guests: int = 40, slot_capacity: int = 7, rental_stock: int = 5) -> Hotel:
@@ -74,13 +80,15 @@ def seed_hotel(url: str, guests: int = 40, slot_capacity: int = 7, rental_stock:
         rental = make_service(slug="e-bike", kind=Kind.RENTAL,
                               pricing_unit=PricingUnit.PER_UNIT_DAY, stock=rental_stock)
         stays = [make_stay(reference=f"CC{n:04d}", last_name=f"Racer{chr(65 + n // 26)}"
-                           f"{chr(97 + n % 26)}", arrival_on=today, nights=5, adults=1)
+                           f"{chr(97 + n % 26)}", arrival_on=today, nights=5, adults=1,
+                           children=[7] if n == 0 else [])
                  for n in range(guests)]
+        make_staff(username="desk", role=Role.RECEPTION, password=DESK_PASSWORD)
         db.session.commit()
         seeded = Hotel(url=url, guests=[(s.reference, s.last_name) for s in stays],
                        activity=activity.slug, slot_id=slot.id, slot_capacity=slot_capacity,
                        rental=rental.slug, rental_id=rental.id, rental_day=tomorrow.isoformat(),
-                       rental_stock=rental_stock)
+                       rental_stock=rental_stock, child_id=stays[0].members[-1].id)
         db.session.remove()
         db.engine.dispose()
     return seeded
@@ -333,3 +341,108 @@ def book_the_slot(server: Server, hotel: Hotel, guests: int) -> list[tuple[str, 
         item = answer["items"][0]["id"]
         booked.append((token, f"/api/v1/bookings/{answer['reference']}/items/{item}/cancel"))
     return booked
+
+
+def seats_of(hotel: Hotel, member_id: int) -> int:
+    """Count the holding items of the slot in which a party member takes part."""
+    app = create_app(make_config(hotel.url))
+    with app.app_context():
+        seats = db.session.scalar(
+            select(func.count()).select_from(booking_item_participant)
+            .join(BookingItem, BookingItem.id == booking_item_participant.c.booking_item_id)
+            .where(booking_item_participant.c.party_member_id == member_id,
+                   BookingItem.slot_id == hotel.slot_id,
+                   BookingItem.state.in_(HOLDING_STATES)))
+        db.session.remove()
+        db.engine.dispose()
+    return seats
+
+
+def drop_the_one_place_index(hotel: Hotel) -> None:
+    """Remove the database's guard of one place per person, for the negative control."""
+    app = create_app(make_config(hotel.url))
+    with app.app_context():
+        with db.engine.begin() as connection:
+            connection.execute(text("DROP INDEX uq_one_place_per_person_and_slot"))
+        db.engine.dispose()
+
+
+@dataclass
+class DeskSession:
+    """A receptionist signed in to the desk pages: the session cookie and a CSRF token."""
+
+    base_url: str
+    cookie: str = ""
+    token: str = ""
+
+    def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str]:
+        """Send one page request with the session cookie; keep a renewed cookie."""
+        connection = connect(self.base_url)
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        body = None
+        if form is not None:
+            body = urlencode({"csrf_token": self.token, **form}, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            connection.request(method, path, body, headers)
+            response = connection.getresponse()
+            status, text = response.status, response.read().decode(errors="replace")
+            renewed = response.getheader("Set-Cookie")
+        finally:
+            connection.close()
+        if renewed:
+            self.cookie = renewed.split(";", 1)[0]
+        return status, text
+
+    def sign_in(self) -> "DeskSession":
+        """Sign the seeded receptionist in through the desk's login form."""
+        self.token = CSRF_TOKEN.search(self.request("GET", "/desk/login")[1]).group(1)
+        status, _ = self.request("POST", "/desk/login",
+                                 {"username": "desk", "password": DESK_PASSWORD})
+        assert status == 302, f"the receptionist could not sign in: {status}"
+        self.token = CSRF_TOKEN.search(self.request("GET", "/desk/requests")[1]).group(1)
+        return self
+
+
+def book_one_of_everything(server: Server, hotel: Hotel) -> list[tuple[str, int, str]]:
+    """Have guests take every place of the slot and every unit of the rental day; return
+    (token, item id, cancel path) of each item."""
+    tokens = sign_in_all(server.base_url, hotel.guests[:hotel.slot_capacity + hotel.rental_stock])
+    lines = ([{"service": hotel.activity, "slot_id": hotel.slot_id, "quantity": 1}]
+             * hotel.slot_capacity
+             + [{"service": hotel.rental, "start_date": hotel.rental_day,
+                 "end_date": hotel.rental_day, "quantity": 1}] * hotel.rental_stock)
+    booked = []
+    for token, line in zip(tokens, lines, strict=True):
+        status, answer = call(server.base_url, "POST", "/api/v1/bookings", {"items": [line]},
+                              token)
+        assert status == 201, answer
+        item = answer["items"][0]["id"]
+        path = f"/api/v1/bookings/{answer['reference']}/items/{item}/cancel"
+        booked.append((token, item, path))
+    return booked
+
+
+def cancel_and_decline_at_once(server: Server, desk: DeskSession, token: str, item: int,
+                               path: str) -> tuple[int, int]:
+    """The guest cancels an item while reception declines it, released together; return
+    the two statuses (the API's, the desk page's)."""
+    statuses = [0, 0]
+    barrier = threading.Barrier(2, timeout=REQUEST_TIMEOUT_S)
+
+    def cancel() -> None:
+        connection = connect(server.base_url)
+        barrier.wait()
+        statuses[0] = exchange(connection, "POST", path, None, token)[0]
+
+    def decline() -> None:
+        barrier.wait()
+        statuses[1] = desk.request("POST", "/desk/requests/action", {
+            "item_ids": [str(item)], "action": "decline", "reason": "Fully booked"})[0]
+
+    threads = [threading.Thread(target=cancel), threading.Thread(target=decline)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(REQUEST_TIMEOUT_S)
+    return statuses[0], statuses[1]

@@ -15,7 +15,7 @@ from config import TestingConfig
 from hotel import create_app, database
 from hotel.extensions import db
 from hotel.models import BookingItem, RentalDay, Slot
-from hotel.services import bookings, capacity
+from hotel.services import bookings, capacity, rules
 from hotel.services.errors import Unavailable
 
 RACE_WINDOW_SECONDS = 0.15  # widens the gap between reading and writing
@@ -53,9 +53,19 @@ def claim_state_unguarded(item, old_state, values: dict) -> bool:
     return seen == old_state
 
 
+_check_not_booked_twice = rules._check_not_booked_twice
+
+
+def check_not_booked_twice_slowly(slot, people) -> None:
+    """Check that nobody already has a place, then wait before the booking is written."""
+    _check_not_booked_twice(slot, people)
+    time.sleep(RACE_WINDOW_SECONDS)
+
+
 capacity._reserve_slot = reserve_slot_unlocked
 capacity._reserve_rental = reserve_rental_unlocked
 bookings.claim_state = claim_state_unguarded
+rules._check_not_booked_twice = check_not_booked_twice_slowly
 app = create_app(TestingConfig)
 with app.app_context():
     if db.engine.dialect.name == "sqlite":

@@ -24,9 +24,17 @@ from hotel.services.bookings import (
     change_item_state,
     create_booking,
 )
+from hotel.services.capacity import take_seats
 from hotel.services.errors import DomainError, NotAllowed, Unavailable
 from hotel.services.rules import ItemRequest
-from tests.factories import make_package, make_service, make_slot, make_staff, make_stay
+from tests.factories import (
+    make_booking_item,
+    make_package,
+    make_service,
+    make_slot,
+    make_staff,
+    make_stay,
+)
 
 
 @pytest.fixture
@@ -367,3 +375,14 @@ def test_per_hour_units_book_places_by_quantity(db, stay, tomorrow):
     booking = book_slot(stay, slot, quantity=2)
     assert booking.items[0].price == Decimal("75.00")  # 2 boats x 1.5 hours x 25.00
     assert booked(db, slot) == 2
+
+
+def test_the_database_refuses_a_second_place_for_one_person_in_one_slot(db, slot):
+    """Even past the rules' own check, one person cannot hold two places at one time."""
+    stay = make_stay(arrival_on=hotel_today(), children=[6])
+    child = stay.children[0]
+    create_booking(stay, [ItemRequest(slot.service, slot_id=slot.id,
+                                      participant_ids=[child.id])], stay)
+    second = make_booking_item(stay, slot.service, slot=slot, participants=[child])
+    with pytest.raises(DomainError, match="already has a place at this time"):
+        take_seats(second.id, slot.id)
