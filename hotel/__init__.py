@@ -15,7 +15,9 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     if issubclass(config_class, ProductionConfig):
         config_class.check()
 
-    app = Flask(
+    from hotel.web.retries import RetryingFlask
+
+    app = RetryingFlask(
         __name__,
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
@@ -27,11 +29,12 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     _init_extensions(app)
 
     from hotel import api, cli, desk, guest, labels
-    from hotel.web import errors, sessions
+    from hotel.web import errors, retries, sessions
 
     labels.init_app(app)
     sessions.init_app(app)
     errors.init_app(app)
+    retries.init_app(app)
     cli.init_app(app)
     app.register_blueprint(guest.bp)
     app.register_blueprint(desk.bp)

@@ -5,7 +5,8 @@ write lock before it reads: two processes can then never both read the same coun
 and both decide there is room. With WAL, readers are never blocked, and the busy
 timeout makes a writer wait for another writer instead of failing with "database is
 locked". On PostgreSQL every reservation is a conditional UPDATE, which the database
-serialises on the row.
+serialises on the row; a transaction it rolls back for a deadlock or a serialization
+failure is run again (see hotel/web/retries.py), a bounded number of times.
 """
 
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from contextvars import ContextVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from hotel.extensions import db
 
@@ -61,3 +63,20 @@ def write_transaction() -> Iterator[None]:
             yield
     finally:
         _immediate.reset(token)
+
+
+# PostgreSQL's answers to two transactions that got in each other's way: the transaction
+# was rolled back whole and may simply be run again.
+RETRIED_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure
+WRITE_ATTEMPTS = 3
+
+
+def is_retryable(error: DBAPIError) -> bool:
+    """Tell whether the database rolled a transaction back only because of another one."""
+    return getattr(error.orig, "sqlstate", None) in RETRIED_SQLSTATES
+
+
+def is_busy(error: DBAPIError) -> bool:
+    """Tell whether an error means "too busy right now": retryable, or SQLite still locked
+    after the busy timeout."""
+    return is_retryable(error) or "database is locked" in str(error.orig)
