@@ -145,7 +145,8 @@ def must_refuse(counted: Tally, now: datetime) -> bool:
     return counted.pair_this_hour > 0 and counted.identifier_this_hour >= IDENTIFIER_LIMIT
 
 
-def _throttled() -> Throttled:
+def too_many_attempts() -> Throttled:
+    """Return the error that refuses an attempt without checking it."""
     return Throttled(_("Too many attempts. Please wait a while and try again, "
                        "or ask reception for help."))
 
@@ -183,7 +184,7 @@ def begin_attempt(kind: str, identifier: str, client: str) -> Attempt:
         db.session.flush()
         ids = [failure.id for failure in failures]
         if must_refuse(tally(keys, now, leave_out=ids), now):
-            raise _throttled()
+            raise too_many_attempts()
         _forget_old_failures(now)
     return Attempt(keys, ids)
 
