@@ -7,7 +7,7 @@ from flask_login import current_user, login_user, logout_user
 from hotel.desk import bp
 from hotel.desk.forms.sign_in import LoginForm
 from hotel.services.errors import DomainError
-from hotel.services.sign_in import SignInBusy, Throttled, sign_in_staff
+from hotel.services.sign_in import SignInBusy, Throttled, sign_in_staff, sign_out_staff
 from hotel.web.forms import show_error
 from hotel.web.sessions import safe_next
 
@@ -41,7 +41,9 @@ def login():
 
 @bp.post("/logout")
 def logout():
-    """Sign the member of staff out."""
+    """Sign the member of staff out, on every device: a copied cookie stops working too."""
+    if current_user.is_authenticated:
+        sign_out_staff(current_user)
     logout_user()
     session.clear()
     flash(_("You have signed out."), "info")

@@ -287,3 +287,9 @@ def sign_in_staff(username: str, password: str, client: str) -> StaffUser:
         raise DomainError(_("The username or password is not right."), "password")
     forgive_attempt(attempt)
     return user
+
+
+def sign_out_staff(user: StaffUser) -> None:
+    """End every session of a member of staff: this one, and any copy of its cookie."""
+    with write_transaction():
+        user.end_sessions()

@@ -1,5 +1,6 @@
 """Who is signed in: staff through Flask-Login, guests in the session until their stay ends."""
 
+import re
 from datetime import datetime
 from functools import wraps
 from urllib.parse import urlsplit
@@ -12,6 +13,9 @@ from hotel.models import StaffUser, Stay
 from hotel.models.types import utcnow
 from hotel.services.sign_in import stay_session_ends_at
 
+# What StaffUser.get_id() gives: the account, and its session generation at sign-in.
+STAFF_SESSION_ID = re.compile(r"staff:(?P<number>\d+):(?P<generation>\d+)")
+
 
 def init_app(app: Flask) -> None:
     """Tell Flask-Login how to load staff and where they sign in; load the guest first."""
@@ -23,13 +27,19 @@ def init_app(app: Flask) -> None:
 
 
 def load_staff(user_id: str) -> StaffUser | None:
-    """Return the active member of staff a session names, or None."""
-    kind, _, number = user_id.partition(":")
-    if kind != "staff" or not number.isdigit():
+    """Return the active member of staff a session names, or None if that session ended.
+
+    The session names the account's session generation at sign-in; signing out,
+    a new password or deactivation raise it, and so end every older session and
+    every copy of its cookie.
+    """
+    found = STAFF_SESSION_ID.fullmatch(user_id)
+    if found is None:
         return None
-    user = db.session.get(StaffUser, int(number))
-    # A deactivated account's open sessions end with it.
-    return user if user is not None and user.active else None
+    user = db.session.get(StaffUser, int(found["number"]))
+    if user is None or not user.active or user.session_generation != int(found["generation"]):
+        return None
+    return user
 
 
 def safe_next(target: str | None, default: str) -> str:
