@@ -1,7 +1,6 @@
 """Who is signed in: staff through Flask-Login, guests in the session until their stay ends."""
 
 import re
-from datetime import datetime
 from functools import wraps
 from urllib.parse import urlsplit
 
@@ -60,7 +59,6 @@ def start_guest_session(stay: Stay) -> None:
     if language:
         session["lang"] = language
     session["stay_id"] = stay.id
-    session["stay_until"] = stay_session_ends_at(stay).isoformat()
     session.permanent = True
 
 
@@ -73,18 +71,17 @@ def end_guest_session() -> None:
 
 
 def load_guest() -> None:
-    """Put the signed-in guest's stay on ``g.stay``, or None; end an expired session."""
+    """Put the signed-in guest's stay on ``g.stay``, or None; end an expired session.
+
+    The end is worked out from the stay as it is now, on every request, so a stay
+    shortened or deleted since the guest signed in ends their session with it.
+    """
     g.stay = None
     stay_id = session.get("stay_id")
     if stay_id is None:
         return
-    until = session.get("stay_until")
-    try:
-        expired = until is None or datetime.fromisoformat(until) <= utcnow()
-    except (TypeError, ValueError):
-        expired = True
-    stay = None if expired else db.session.get(Stay, stay_id)
-    if stay is None:
+    stay = db.session.get(Stay, stay_id) if isinstance(stay_id, int) else None
+    if stay is None or stay_session_ends_at(stay) <= utcnow():
         end_guest_session()
         return
     g.stay = stay
