@@ -124,4 +124,5 @@ def test_a_locked_database_answers_busy_in_the_readers_language_not_500(app, db,
     assert "Please try again shortly." in page.text
     assert api.status_code == 503
     assert api.json["error"] == "busy"
-    assert api.json["message"].strip()
+    assert api.json["message"] == ("Die Anmeldung ist gerade nicht möglich. Bitte versuchen "
+                                   "Sie es gleich noch einmal.")
