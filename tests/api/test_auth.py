@@ -48,6 +48,7 @@ def test_guest_sign_in_with_bad_input_gets_422(api, hotel, body):
 
 
 def test_guest_sign_in_is_slowed_down_per_stay_and_client(api, hotel):
+    """Guesses slow down their own address, not the guest at theirs."""
     for _attempt in range(FREE_FAILURES):
         response = api.client.post("/api/v1/auth/guest",
                                    json={"reference": "LP1001", "last_name": "Wrong"})
@@ -63,6 +64,7 @@ def test_guest_sign_in_is_slowed_down_per_stay_and_client(api, hotel):
 
 
 def test_unknown_and_known_references_get_the_same_answers(api, hotel):
+    """Statuses and bodies tell nothing about which references exist."""
     answers = {}
     for reference in ("LP1001", "LP9999"):
         body = {"reference": reference, "last_name": "Wrong"}
@@ -110,6 +112,7 @@ def test_a_new_password_revokes_staff_tokens(api, hotel):
 
 
 def test_staff_sign_in_is_slowed_down_per_username_and_client(api, hotel):
+    """Guesses at a password slow down their own address, not the staff member's."""
     for _attempt in range(FREE_FAILURES):
         response = api.client.post("/api/v1/auth/staff",
                                    json={"username": "reception", "password": "guess"})

@@ -31,6 +31,7 @@ def stay(db):
 
 
 def fails(identifier, last_name, client="198.51.100.7") -> DomainError:
+    """Try to sign in, expecting a refusal with a message; return it."""
     with pytest.raises(DomainError) as caught:
         sign_in_guest(identifier, last_name, client)
     assert caught.value.message.strip()
@@ -83,6 +84,7 @@ def test_on_changeover_day_both_guests_of_a_room_sign_in_by_room(db):
 
 
 def test_a_client_is_throttled_after_too_many_failures(stay):
+    """One address trying many references is stopped at the client limit."""
     for number in range(CLIENT_LIMIT):
         fails(f"NOPE{number}", "Müller", client="203.0.113.9")
     # Even the right details are refused now, from that client only.
@@ -93,12 +95,14 @@ def test_a_client_is_throttled_after_too_many_failures(stay):
 
 
 def test_25_failures_from_one_address_do_not_stop_the_guest_at_their_own(stay):
+    """Guesses from another address, even at this stay, never lock its guest out."""
     for number in range(25):
         fails("LP4821" if number % 2 else f"NOPE{number}", "Wrong", client="203.0.113.9")
     assert sign_in_guest("LP4821", "Müller", "198.51.100.1").id == stay.id
 
 
 def test_failures_against_a_stay_from_other_addresses_do_not_stop_its_guest(stay):
+    """Many addresses guessing at a stay leave its guest free to sign in from theirs."""
     for number in range(2 * IDENTIFIER_LIMIT):
         fails("LP4821", "Wrong", client=f"192.0.2.{number}")
     assert sign_in_guest("LP4821", "Müller", "198.51.100.1").id == stay.id
@@ -106,6 +110,7 @@ def test_failures_against_a_stay_from_other_addresses_do_not_stop_its_guest(stay
 
 
 def test_once_a_stay_is_guessed_at_from_many_addresses_those_addresses_are_refused(stay):
+    """Past the limit per reference, only addresses that have not guessed yet may try."""
     for number in range(IDENTIFIER_LIMIT):
         fails("LP4821", "Wrong", client=f"192.0.2.{number}")
     for number in range(IDENTIFIER_LIMIT):
@@ -118,6 +123,7 @@ def test_once_a_stay_is_guessed_at_from_many_addresses_those_addresses_are_refus
 
 
 def test_the_limits_are_well_under_a_hundred_an_hour():
+    """Guessing a last name stays slow whichever limit applies."""
     assert FREE_FAILURES <= IDENTIFIER_LIMIT <= CLIENT_LIMIT < 100
 
 
@@ -126,6 +132,7 @@ def test_the_limits_are_well_under_a_hundred_an_hour():
     (FREE_FAILURES + 2, 4), (FREE_FAILURES + 5, 32), (FREE_FAILURES + 6, 60), (100, 60),
 ])
 def test_the_delay_doubles_after_the_free_failures_up_to_an_hour(failures, minutes):
+    """A few failures cost nothing; then each wait is twice the last, up to an hour."""
     assert delay_after(failures) == timedelta(minutes=minutes)
 
 
@@ -137,11 +144,13 @@ class Clock:
         monkeypatch.setattr(sign_in_service, "utcnow", lambda: self.now)
 
     def advance(self, **kwargs) -> None:
+        """Move the clock forward."""
         self.now += timedelta(**kwargs)
 
 
 def test_after_the_free_failures_the_same_client_waits_twice_as_long_each_time(
         stay, monkeypatch):
+    """The pair of address and reference waits; others do not."""
     clock = Clock(monkeypatch)
     for _attempt in range(FREE_FAILURES):
         fails("LP4821", "Wrong")
@@ -158,6 +167,7 @@ def test_after_the_free_failures_the_same_client_waits_twice_as_long_each_time(
 
 
 def test_one_client_gets_no_more_guesses_an_hour_at_one_stay_than_before(stay, monkeypatch):
+    """Guessing from one address is no faster than with the old limit of ten an hour."""
     clock = Clock(monkeypatch)
     checked = 0
     for _minute in range(120):  # a guess every thirty seconds for an hour
@@ -168,6 +178,7 @@ def test_one_client_gets_no_more_guesses_an_hour_at_one_stay_than_before(stay, m
 
 
 def test_signing_in_takes_back_the_clients_failures_at_that_stay(stay):
+    """A guest who mistyped a few times starts afresh once signed in."""
     for _attempt in range(FREE_FAILURES - 1):
         fails("LP4821", "Wrong")
     assert sign_in_guest("LP4821", "Müller", "198.51.100.7").id == stay.id
@@ -176,6 +187,7 @@ def test_signing_in_takes_back_the_clients_failures_at_that_stay(stay):
 
 
 def test_unknown_and_known_references_are_answered_alike(stay):
+    """Wrong and throttled answers are the same whether the reference exists or not."""
     known, unknown = fails("LP4821", "Wrong"), fails("LP4899", "Müller")
     assert (type(known), known.message) == (type(unknown), unknown.message)
     for _attempt in range(FREE_FAILURES - 1):
@@ -187,6 +199,7 @@ def test_unknown_and_known_references_are_answered_alike(stay):
 
 
 def test_a_refused_attempt_is_not_counted_as_a_guess(db, stay):
+    """Only attempts whose details were checked are recorded as failures."""
     for _attempt in range(FREE_FAILURES + 3):
         fails("LP4821", "Wrong")
     counted = db.session.scalar(select(func.count()).select_from(SignInFailure).where(
@@ -195,6 +208,7 @@ def test_a_refused_attempt_is_not_counted_as_a_guess(db, stay):
 
 
 def test_failures_older_than_an_hour_do_not_count(stay, monkeypatch):
+    """The limit per address counts the last hour only."""
     an_hour_ago = utcnow() - timedelta(minutes=61)
     monkeypatch.setattr(sign_in_service, "utcnow", lambda: an_hour_ago)
     for number in range(CLIENT_LIMIT):
@@ -204,6 +218,7 @@ def test_failures_older_than_an_hour_do_not_count(stay, monkeypatch):
 
 
 def test_failures_within_the_hour_still_count(stay, monkeypatch):
+    """Failures fifty minutes ago still count against the address."""
     a_while_ago = utcnow() - timedelta(minutes=50)
     monkeypatch.setattr(sign_in_service, "utcnow", lambda: a_while_ago)
     for number in range(CLIENT_LIMIT):

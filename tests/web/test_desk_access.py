@@ -151,6 +151,7 @@ def test_login_starts_a_new_session_and_logout_ends_it(client, auth, world):
 
 
 def test_wrong_password_is_refused_and_throttled(client, world):
+    """After the free failures the address waits; the member of staff at theirs does not."""
     for _ in range(FREE_FAILURES):
         response = post_form(client, "/desk/login", {"username": "desk", "password": "nope"},
                              token_from="/desk/login")
