@@ -32,6 +32,19 @@ def database_url(default: str) -> str:
     return url
 
 
+def count_from_environment(name: str, default: int) -> int:
+    """Return a whole number of zero or more from the environment, or the default.
+
+    :raises RuntimeError: the value is not such a number.
+    """
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit():
+        raise RuntimeError(f"{name}={value!r} is not a whole number of zero or more.")
+    return int(value)
+
+
 class Config:
     """Settings shared by every environment."""
 
@@ -52,6 +65,11 @@ class Config:
     BABEL_DEFAULT_LOCALE = DEFAULT_LANGUAGE
     BABEL_DEFAULT_TIMEZONE = HOTEL_TIMEZONE
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
+
+    # How many reverse proxies in front of the app add to X-Forwarded-For. With 0 the
+    # header is ignored, since anyone can send it; set it to the real number, or sign-in
+    # limits would count every guest behind the proxy as one client.
+    TRUSTED_PROXIES = count_from_environment("TRUSTED_PROXIES", 0)
 
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     WTF_CSRF_TIME_LIMIT = None

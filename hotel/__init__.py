@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import Config, ProductionConfig, config_from_environment
 
@@ -27,6 +28,11 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     Path(app.instance_path).mkdir(exist_ok=True)
 
     _init_extensions(app)
+    if app.config["TRUSTED_PROXIES"]:
+        # Only the client's address is taken from the proxies: it is what sign-in limits
+        # count by. Scheme, host and prefix stay as the server received them.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"],
+                                x_proto=0, x_host=0, x_port=0, x_prefix=0)
 
     from hotel import api, cli, desk, guest, labels
     from hotel.web import errors, retries, sessions

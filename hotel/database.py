@@ -9,11 +9,12 @@ serialises on the row; a transaction it rolls back for a deadlock or a serializa
 failure is run again (see hotel/web/retries.py), a bounded number of times.
 """
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
@@ -80,3 +81,32 @@ def is_busy(error: DBAPIError) -> bool:
     """Tell whether an error means "too busy right now": retryable, or SQLite still locked
     after the busy timeout."""
     return is_retryable(error) or "database is locked" in str(error.orig)
+
+
+def _lock_number(name: str) -> int:
+    """Return a stable signed 64-bit number for a lock name (PostgreSQL's lock key type)."""
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+
+
+def lock_names(*names: str) -> None:
+    """Hold a lock on each name until the write transaction ends, so its checks are alone.
+
+    On PostgreSQL these are transaction-level advisory locks, taken in one fixed order
+    so that two transactions never wait for each other. On SQLite ``BEGIN IMMEDIATE``
+    has already made the transaction the only writer, so there is nothing more to take.
+    """
+    if db.session.get_bind().dialect.name != "postgresql":
+        return
+    for number in sorted({_lock_number(name) for name in names}):
+        db.session.execute(text("SELECT pg_advisory_xact_lock(:number)"), {"number": number})
+
+
+def try_lock_name(name: str) -> bool:
+    """Take the lock on a name if no one holds it, until the transaction ends; say if taken.
+
+    On SQLite the write transaction is alone already, so the answer is always yes.
+    """
+    if db.session.get_bind().dialect.name != "postgresql":
+        return True
+    return bool(db.session.scalar(text("SELECT pg_try_advisory_xact_lock(:number)"),
+                                  {"number": _lock_number(name)}))

@@ -2,8 +2,6 @@
 
 import re
 
-from hotel.services.sign_in import stay_session_ends_at
-
 TOKEN = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 
 
@@ -19,7 +17,6 @@ def sign_in_as(client, stay) -> None:
     """Put a guest's stay in the client's session, as signing in does."""
     with client.session_transaction() as session:
         session["stay_id"] = stay.id
-        session["stay_until"] = stay_session_ends_at(stay).isoformat()
 
 
 def post_form(client, path: str, data: dict | None = None, token_from: str = "/sign-in",

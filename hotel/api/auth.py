@@ -18,7 +18,7 @@ def _token_json(token_and_expiry) -> dict:
 
 
 def _refused(error: DomainError) -> Exception:
-    """Turn a sign-in refusal into a 401; being throttled stays a 429."""
+    """Turn a sign-in refusal into a 401; being throttled stays a 429, a busy database 503."""
     if error.code != "invalid":
         return error
     return TokenError(error.message)

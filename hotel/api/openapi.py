@@ -169,6 +169,7 @@ RESPONSES = {
     "Invalid": _json(_ref("ValidationError"), "Bad input; `fields` says which member."),
     "Conflict": _json(_ref("ConflictError"), "Not possible in the present state."),
     "Throttled": _json(_ref("Error"), "Too many failed attempts; try again later."),
+    "Busy": _json(_ref("Error"), "The attempt could not be counted just now; try again."),
 }
 
 
@@ -195,12 +196,14 @@ PATHS = {
         "Sign a guest in with booking reference (or room number) and last name.",
         {"200": _json(_ref("Token"), "A token valid until the end of the stay."),
          "401": _response("Unauthorized"), "422": _response("Invalid"),
-         "429": _response("Throttled")}, body="GuestCredentials", tag="auth")},
+         "429": _response("Throttled"), "503": _response("Busy")},
+        body="GuestCredentials", tag="auth")},
     "/auth/staff": {"post": _operation(
         "Sign a member of staff in.",
         {"200": _json(_ref("Token"), "A token valid for 12 hours."),
          "401": _response("Unauthorized"), "422": _response("Invalid"),
-         "429": _response("Throttled")}, body="StaffCredentials", tag="auth")},
+         "429": _response("Throttled"), "503": _response("Busy")},
+        body="StaffCredentials", tag="auth")},
     "/services": {"get": _operation(
         "List the active services in the reader's language.",
         {"200": _json(_object({"services": {"type": "array", "items": _ref("Service")}},

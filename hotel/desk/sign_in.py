@@ -7,7 +7,7 @@ from flask_login import current_user, login_user, logout_user
 from hotel.desk import bp
 from hotel.desk.forms.sign_in import LoginForm
 from hotel.services.errors import DomainError
-from hotel.services.sign_in import Throttled, sign_in_staff
+from hotel.services.sign_in import SignInBusy, Throttled, sign_in_staff, sign_out_staff
 from hotel.web.forms import show_error
 from hotel.web.sessions import safe_next
 
@@ -21,10 +21,11 @@ def login():
     if form.validate_on_submit():
         try:
             user = sign_in_staff(form.username.data, form.password.data,
-                                        request.remote_addr or "unknown")
-        except Throttled as error:
+                                 request.remote_addr or "unknown")
+        except (Throttled, SignInBusy) as error:
+            # Not checked at all: the form is fine, so the message goes above it.
             flash(error.message, "error")
-            return render_template("desk/sign_in/index.html", form=form), 429
+            return render_template("desk/sign_in/index.html", form=form), error.status
         except DomainError as error:
             show_error(form, error, "password")
         else:
@@ -40,7 +41,9 @@ def login():
 
 @bp.post("/logout")
 def logout():
-    """Sign the member of staff out."""
+    """Sign the member of staff out, on every device: a copied cookie stops working too."""
+    if current_user.is_authenticated:
+        sign_out_staff(current_user)
     logout_user()
     session.clear()
     flash(_("You have signed out."), "info")

@@ -2,7 +2,7 @@
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_user
 from sqlalchemy import select
 
 from hotel.desk import bp
@@ -100,6 +100,9 @@ def reset_staff_password(user_id: int):
         except DomainError as error:
             show_error(form, error)
         else:
+            if user.id == current_user.id:
+                # The reset ended every session of the account; this one goes on.
+                login_user(user)
             flash(_("The password of %(username)s was reset.", username=user.username),
                   "success")
             return redirect(url_for("desk.edit_staff_account", user_id=user.id), 303)

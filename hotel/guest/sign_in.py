@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from hotel.guest import bp
 from hotel.guest.forms import SignInForm
 from hotel.services.errors import DomainError
-from hotel.services.sign_in import Throttled, sign_in_guest
+from hotel.services.sign_in import SignInBusy, Throttled, sign_in_guest
 from hotel.web.forms import show_error
 from hotel.web.sessions import end_guest_session, safe_next, start_guest_session
 
@@ -20,10 +20,11 @@ def sign_in():
     if form.validate_on_submit():
         try:
             stay = sign_in_guest(form.identifier.data, form.last_name.data,
-                                        request.remote_addr or "unknown")
-        except Throttled as error:
+                                 request.remote_addr or "unknown")
+        except (Throttled, SignInBusy) as error:
+            # Not checked at all: the form is fine, so the message goes above it.
             flash(error.message, "error")
-            return render_template("guest/sign_in.html", form=form), 429
+            return render_template("guest/sign_in.html", form=form), error.status
         except DomainError as error:
             show_error(form, error, "last_name")
         else:

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from flask import current_app, has_app_context
 from flask_login import UserMixin
-from sqlalchemy import Boolean, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -60,12 +60,22 @@ class StaffUser(UserMixin, db.Model):
     language: Mapped[str] = mapped_column(String(8), default="en")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Part of every session's user id: raising it ends all sessions signed in before.
+    session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     def set_password(self, password: str) -> None:
-        """Store a salted hash of the password, never the password."""
+        """Store a salted hash of the password, never the password; end older sessions."""
         config = current_app.config if has_app_context() else {}
         method = config.get("PASSWORD_HASH_METHOD", "scrypt")
         self.password_hash = generate_password_hash(password, method=method)
+        self.end_sessions()
+
+    def end_sessions(self) -> None:
+        """Make every session signed in so far stop working, from its next request on."""
+        if self.id is None:
+            return  # a new account has no sessions yet
+        # Counted up in the database, so that two changes at once both end the sessions.
+        self.session_generation = StaffUser.session_generation + 1
 
     def check_password(self, password: str) -> bool:
         """Tell whether the password matches the stored hash."""
@@ -76,7 +86,8 @@ class StaffUser(UserMixin, db.Model):
         return self.active
 
     def get_id(self) -> str:
-        return f"staff:{self.id}"
+        """Return the id Flask-Login keeps in the session: the account and its generation."""
+        return f"staff:{self.id}:{self.session_generation}"
 
     def __repr__(self) -> str:
         return f"<StaffUser {self.username} {self.role}>"

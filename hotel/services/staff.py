@@ -184,6 +184,7 @@ def set_staff_active(user: StaffUser, active: bool, actor: StaffUser) -> StaffUs
             if user.id == actor.id:
                 raise Forbidden(_("You cannot deactivate your own account."), "active")
             _keep_a_manager(user)
+            user.end_sessions()
         user.active = active
         audit.record("staff.reactivated" if active else "staff.deactivated", user, actor,
                      username=user.username)

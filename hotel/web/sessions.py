@@ -1,6 +1,6 @@
 """Who is signed in: staff through Flask-Login, guests in the session until their stay ends."""
 
-from datetime import datetime
+import re
 from functools import wraps
 from urllib.parse import urlsplit
 
@@ -11,6 +11,9 @@ from hotel.extensions import db, login
 from hotel.models import StaffUser, Stay
 from hotel.models.types import utcnow
 from hotel.services.sign_in import stay_session_ends_at
+
+# What StaffUser.get_id() gives: the account, and its session generation at sign-in.
+STAFF_SESSION_ID = re.compile(r"staff:(?P<number>\d+):(?P<generation>\d+)")
 
 
 def init_app(app: Flask) -> None:
@@ -23,13 +26,19 @@ def init_app(app: Flask) -> None:
 
 
 def load_staff(user_id: str) -> StaffUser | None:
-    """Return the active member of staff a session names, or None."""
-    kind, _, number = user_id.partition(":")
-    if kind != "staff" or not number.isdigit():
+    """Return the active member of staff a session names, or None if that session ended.
+
+    The session names the account's session generation at sign-in; signing out,
+    a new password or deactivation raise it, and so end every older session and
+    every copy of its cookie.
+    """
+    found = STAFF_SESSION_ID.fullmatch(user_id)
+    if found is None:
         return None
-    user = db.session.get(StaffUser, int(number))
-    # A deactivated account's open sessions end with it.
-    return user if user is not None and user.active else None
+    user = db.session.get(StaffUser, int(found["number"]))
+    if user is None or not user.active or user.session_generation != int(found["generation"]):
+        return None
+    return user
 
 
 def safe_next(target: str | None, default: str) -> str:
@@ -50,7 +59,6 @@ def start_guest_session(stay: Stay) -> None:
     if language:
         session["lang"] = language
     session["stay_id"] = stay.id
-    session["stay_until"] = stay_session_ends_at(stay).isoformat()
     session.permanent = True
 
 
@@ -63,18 +71,17 @@ def end_guest_session() -> None:
 
 
 def load_guest() -> None:
-    """Put the signed-in guest's stay on ``g.stay``, or None; end an expired session."""
+    """Put the signed-in guest's stay on ``g.stay``, or None; end an expired session.
+
+    The end is worked out from the stay as it is now, on every request, so a stay
+    shortened or deleted since the guest signed in ends their session with it.
+    """
     g.stay = None
     stay_id = session.get("stay_id")
     if stay_id is None:
         return
-    until = session.get("stay_until")
-    try:
-        expired = until is None or datetime.fromisoformat(until) <= utcnow()
-    except (TypeError, ValueError):
-        expired = True
-    stay = None if expired else db.session.get(Stay, stay_id)
-    if stay is None:
+    stay = db.session.get(Stay, stay_id) if isinstance(stay_id, int) else None
+    if stay is None or stay_session_ends_at(stay) <= utcnow():
         end_guest_session()
         return
     g.stay = stay

@@ -7,7 +7,7 @@ from itsdangerous import URLSafeTimedSerializer
 
 from hotel.api.tokens import SALT
 from hotel.extensions import db
-from hotel.services.sign_in import ACCOUNT_LIMIT, stay_session_ends_at
+from hotel.services.sign_in import FREE_FAILURES, stay_session_ends_at
 
 
 @pytest.mark.parametrize("reference, last_name", [
@@ -47,8 +47,9 @@ def test_guest_sign_in_with_bad_input_gets_422(api, hotel, body):
     assert response.json["fields"]
 
 
-def test_guest_sign_in_is_throttled_per_stay(api, hotel):
-    for _attempt in range(ACCOUNT_LIMIT):
+def test_guest_sign_in_is_slowed_down_per_stay_and_client(api, hotel):
+    """Guesses slow down their own address, not the guest at theirs."""
+    for _attempt in range(FREE_FAILURES):
         response = api.client.post("/api/v1/auth/guest",
                                    json={"reference": "LP1001", "last_name": "Wrong"})
         assert response.status_code == 401
@@ -56,10 +57,22 @@ def test_guest_sign_in_is_throttled_per_stay(api, hotel):
                                json={"reference": "LP1001", "last_name": "Kim"})
     assert response.status_code == 429
     assert response.json["error"] == "throttled"
-    # Another stay, from another client, is not affected.
-    other = api.client.post("/api/v1/auth/guest", json={"reference": "LP1002",
-                            "last_name": "Brown"}, environ_base={"REMOTE_ADDR": "10.0.0.9"})
-    assert other.status_code == 200
+    # The guest at their own address is not held back by someone else's guesses.
+    own = api.client.post("/api/v1/auth/guest", json={"reference": "LP1001",
+                          "last_name": "Kim"}, environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    assert own.status_code == 200
+
+
+def test_unknown_and_known_references_get_the_same_answers(api, hotel):
+    """Statuses and bodies tell nothing about which references exist."""
+    answers = {}
+    for reference in ("LP1001", "LP9999"):
+        body = {"reference": reference, "last_name": "Wrong"}
+        wrong = [api.client.post("/api/v1/auth/guest", json=body)
+                 for _attempt in range(FREE_FAILURES + 1)]
+        answers[reference] = [(r.status_code, r.json) for r in wrong]
+    assert answers["LP1001"] == answers["LP9999"]
+    assert [status for status, _body in answers["LP1001"]] == [401] * FREE_FAILURES + [429]
 
 
 def test_staff_get_a_token_for_twelve_hours(api, hotel):
@@ -98,8 +111,9 @@ def test_a_new_password_revokes_staff_tokens(api, hotel):
     assert api.call("POST", "/api/v1/stays", token, json={}).status_code == 401
 
 
-def test_staff_sign_in_is_throttled(api, hotel):
-    for _attempt in range(ACCOUNT_LIMIT):
+def test_staff_sign_in_is_slowed_down_per_username_and_client(api, hotel):
+    """Guesses at a password slow down their own address, not the staff member's."""
+    for _attempt in range(FREE_FAILURES):
         response = api.client.post("/api/v1/auth/staff",
                                    json={"username": "reception", "password": "guess"})
         assert response.status_code == 401
@@ -107,6 +121,10 @@ def test_staff_sign_in_is_throttled(api, hotel):
                                json={"username": "reception", "password": "correct-horse"})
     assert response.status_code == 429
     assert response.json["error"] == "throttled"
+    own = api.client.post("/api/v1/auth/staff",
+                          json={"username": "reception", "password": "correct-horse"},
+                          environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    assert own.status_code == 200
 
 
 def _forged(app, payload):

@@ -9,6 +9,7 @@ from hotel.extensions import db
 from hotel.models import AuditEntry, Stay
 from hotel.services.errors import DomainError
 from hotel.services.stays import StayExists, StayNotFound, save_stay
+from tests.helpers import post_form
 
 
 def stay_body(**changes) -> dict:
@@ -198,3 +199,20 @@ def test_shortening_a_stay_into_the_past_ends_its_guests_tokens(api, hotel, rece
     response = api.call("PUT", "/api/v1/stays/LP1001", reception_token, json=body)
     assert response.status_code == 200
     assert api.call("GET", "/api/v1/bookings", token).status_code == 401
+
+
+def test_shortening_a_stay_into_the_past_ends_its_guests_page_session(api, hotel,
+                                                                      reception_token):
+    """A guest signed in to the pages is signed out by a stay the PMS cut short."""
+    kim = hotel["kim"]
+    signed_in = post_form(api.client, "/sign-in", {"identifier": "LP1001", "last_name": "Kim"})
+    assert signed_in.status_code == 302
+    assert api.client.get("/my-bookings").status_code == 200
+    body = stay_body(reference="LP1001", last_name="Kim",
+                     arrival_date=str(kim.arrival_on - timedelta(days=3)),
+                     departure_date=str(kim.arrival_on - timedelta(days=1)),
+                     children=[{"first_name": "Child0", "age": 6},
+                               {"first_name": "Child1", "age": 8}])
+    response = api.call("PUT", "/api/v1/stays/LP1001", reception_token, json=body)
+    assert response.status_code == 200
+    assert api.client.get("/my-bookings").headers["Location"].startswith("/sign-in")

@@ -60,6 +60,8 @@ class Hotel:
     rental_day: str  # ISO date
     rental_stock: int
     child_id: int  # the first guest's child, who may take one place per slot
+    staff_username: str
+    staff_password: str
 
 
 def seed_hotel(url: str, guests: int = 40, slot_capacity: int = 7, rental_stock: int = 5) -> Hotel:
@@ -84,11 +86,13 @@ def seed_hotel(url: str, guests: int = 40, slot_capacity: int = 7, rental_stock:
                            children=[7] if n == 0 else [])
                  for n in range(guests)]
         make_staff(username="desk", role=Role.RECEPTION, password=DESK_PASSWORD)
+        staff = make_staff("racedesk", password="the-right-password")
         db.session.commit()
         seeded = Hotel(url=url, guests=[(s.reference, s.last_name) for s in stays],
                        activity=activity.slug, slot_id=slot.id, slot_capacity=slot_capacity,
                        rental=rental.slug, rental_id=rental.id, rental_day=tomorrow.isoformat(),
-                       rental_stock=rental_stock, child_id=stays[0].members[-1].id)
+                       rental_stock=rental_stock, child_id=stays[0].members[-1].id,
+                       staff_username=staff.username, staff_password="the-right-password")
         db.session.remove()
         db.engine.dispose()
     return seeded
@@ -328,6 +332,25 @@ def fire_requests_at_once(base_url: str, method: str, path: str, tokens: list[st
     for thread in threads:
         thread.join(REQUEST_TIMEOUT_S)
     return statuses
+
+
+def post_all_at_once(base_url: str, path: str, bodies: list[dict]) -> list[tuple[int, dict]]:
+    """Post each JSON body from its own thread, all released together; return the answers."""
+    answers: list[tuple[int, dict]] = [(0, {})] * len(bodies)
+    barrier = threading.Barrier(len(bodies), timeout=REQUEST_TIMEOUT_S)
+
+    def send(index: int, body: dict) -> None:
+        connection = connect(base_url)
+        barrier.wait()
+        answers[index] = exchange(connection, "POST", path, body)
+
+    threads = [threading.Thread(target=send, args=(index, body))
+               for index, body in enumerate(bodies)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(REQUEST_TIMEOUT_S)
+    return answers
 
 
 def book_the_slot(server: Server, hotel: Hotel, guests: int) -> list[tuple[str, str]]:

@@ -67,3 +67,18 @@ def test_production_sets_secure_cookies_and_headers(monkeypatch, tmp_path):
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"]
     assert headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+@pytest.mark.parametrize(("value", "expected"), [("", 0), ("0", 0), (" 2 ", 2)])
+def test_trusted_proxies_is_a_count_read_from_the_environment(monkeypatch, value, expected):
+    """An empty TRUSTED_PROXIES means none: X-Forwarded-For is then never believed."""
+    monkeypatch.setenv("TRUSTED_PROXIES", value)
+    assert config.count_from_environment("TRUSTED_PROXIES", 0) == expected
+
+
+@pytest.mark.parametrize("value", ["-1", "one", "1.5"])
+def test_a_trusted_proxies_value_that_is_no_count_is_refused(monkeypatch, value):
+    """A typo must not silently trust, or ignore, the proxies."""
+    monkeypatch.setenv("TRUSTED_PROXIES", value)
+    with pytest.raises(RuntimeError, match="TRUSTED_PROXIES"):
+        config.count_from_environment("TRUSTED_PROXIES", 0)

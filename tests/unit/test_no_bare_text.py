@@ -15,7 +15,8 @@ NOT_LANGUAGE = [
 ]
 # Callables whose first argument is shown to a reader.
 MESSAGE_CALLS = {"flash", "DomainError", "Unavailable", "NotAllowed", "Throttled",
-                 "StaffError", "StayExists", "StayNotFound", "NotFound", "TokenError"}
+                 "StaffError", "StayExists", "StayNotFound", "NotFound", "TokenError",
+                 "SignInBusy"}
 
 
 def bare_template_text(path: Path) -> list[str]:

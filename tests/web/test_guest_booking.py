@@ -184,11 +184,17 @@ def test_ics_download_has_an_event_per_item(client, auth, hotel):
     assert "SUMMARY:Kids club" in body
 
 
-def test_session_ends_with_the_stay(client, auth, hotel):
-    auth.guest_login(hotel["kim"])
-    with client.session_transaction() as session:
-        session["stay_until"] = (utcnow() - timedelta(seconds=1)).isoformat()
+def test_session_ends_with_the_stay_as_it_is_now(client, auth, db, hotel):
+    """The end is the stay's current departure, not the one it had at sign-in."""
+    kim = hotel["kim"]
+    auth.guest_login(kim)
+    assert client.get("/my-bookings").status_code == 200
+    kim.arrival_on, kim.departure_on = (hotel["today"] - timedelta(days=3),
+                                        hotel["today"] - timedelta(days=1))
+    db.session.commit()
     assert client.get("/my-bookings").status_code == 302
+    with client.session_transaction() as session:
+        assert "stay_id" not in session
 
 
 @pytest.mark.parametrize("path_name", ["service", "basket", "my_bookings"])
