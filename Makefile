@@ -66,5 +66,11 @@ test: $(VENV)/.installed-dev browser
 bench: $(VENV)/.installed-dev translations
 	$(BIN)/python bench/run.py
 
+## make soak: every page type under gunicorn for SOAK_MINUTES, counting worker deaths
+## (SQLite; SOAK_DATABASE_URL=postgresql://... for a private database on that server).
+SOAK_MINUTES ?= 10
+soak: $(VENV)/.installed-dev translations
+	$(BIN)/python bench/soak.py --minutes $(SOAK_MINUTES) $(SOAK_ARGS)
+
 clean:
 	rm -rf $(VENV) instance/*.db translations/*/LC_MESSAGES/*.mo
