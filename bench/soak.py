@@ -92,7 +92,7 @@ class Visitor:
             response = connection.getresponse()
             status, answer = response.status, response.read()
             self._keep_cookies(response.headers.get_all("Set-Cookie") or [])
-        except OSError:
+        except (OSError, http.client.HTTPException):  # a worker died mid-answer, or hung
             status, answer = 0, b""
         finally:
             connection.close()

@@ -96,7 +96,7 @@ def answers(port: int) -> bool:
         connection.request("GET", "/api/v1/openapi.json")
         connection.getresponse().read()
         return True
-    except OSError:
+    except (OSError, http.client.HTTPException):
         return False
     finally:
         connection.close()
