@@ -1,22 +1,36 @@
 # The two commands: `make run` and `make test`. Everything else is a step of theirs.
-PYTHON ?= python3
+# Python 3.12 or newer: on 3.11 gunicorn workers crash under load. scripts/find-python
+# looks on PATH and in pyenv; it runs only when the venv has to be made.
+PYTHON ?= $(shell scripts/find-python)
 VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-dev translations migrate demo lint browser bench clean
+.PHONY: run test install install-dev translations migrate demo lint browser bench soak clean FORCE
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+# A venv whose Python is older than 3.12, or gone, is made again from scratch. PYTHON is
+# expanded once in the recipe, so the search runs once and an empty answer stops there.
+VENV_PYTHON_OK := $(shell $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))' \
+	2>/dev/null && echo yes)
+
+$(VENV)/.python: $(if $(VENV_PYTHON_OK),,FORCE)
+ifneq ($(VENV_PYTHON_OK),yes)
+	@python="$(PYTHON)"; [ -n "$$python" ] || exit 1; \
+	if ! "$$python" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+	  echo "$$python is not Python 3.12 or newer." >&2; exit 1; fi; \
+	if [ -e $(VENV) ]; then echo "$(VENV) has no Python 3.12 or newer; making it again."; fi; \
+	echo "$$python -m venv $(VENV)"; rm -rf $(VENV) && "$$python" -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+endif
+	touch $@
 
-$(VENV)/.installed: requirements.txt | $(BIN)/python
+$(VENV)/.installed: requirements.txt $(VENV)/.python
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
@@ -51,6 +65,12 @@ test: $(VENV)/.installed-dev browser
 
 bench: $(VENV)/.installed-dev translations
 	$(BIN)/python bench/run.py
+
+## make soak: every page type under gunicorn for SOAK_MINUTES, counting worker deaths
+## (SQLite; SOAK_DATABASE_URL=postgresql://... for a private database on that server).
+SOAK_MINUTES ?= 10
+soak: $(VENV)/.installed-dev translations
+	$(BIN)/python bench/soak.py --minutes $(SOAK_MINUTES) $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) instance/*.db translations/*/LC_MESSAGES/*.mo
