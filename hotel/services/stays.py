@@ -6,7 +6,6 @@ and ages may be strings), checks every field and says which one is wrong.
 """
 
 import re
-import unicodedata
 from datetime import date, timedelta
 
 from email_validator import EmailNotValidError, validate_email
@@ -28,13 +27,13 @@ from hotel.models import (
 )
 from hotel.services import audit, returning
 from hotel.services.errors import Conflict, DomainError, NotFound
+from hotel.services.plain_text import check_text
 
 REFERENCE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
 MAX_NIGHTS = 366
 MAX_PARTY = 20
 CHILD_MAX_AGE = 17
-ALLOWED_CONTROL = frozenset("\n\t")
 
 
 class StayExists(Conflict):
@@ -43,13 +42,6 @@ class StayExists(Conflict):
 
 class StayNotFound(NotFound):
     """No stay has the booking reference to update."""
-
-
-def is_plain_text(value: str, multiline: bool = False) -> bool:
-    """Tell whether a text has no control characters and no unpaired surrogates."""
-    allowed = ALLOWED_CONTROL if multiline else frozenset()
-    return not any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed
-                   for ch in value)
 
 
 def _text(data: dict, key: str, field: str, max_length: int, required: bool = True) -> str:
@@ -63,9 +55,7 @@ def _text(data: dict, key: str, field: str, max_length: int, required: bool = Tr
         raise DomainError(_("This is required."), field)
     if len(value) > max_length:
         raise DomainError(_("Please keep this to %(num)d characters.", num=max_length), field)
-    if not is_plain_text(value):
-        raise DomainError(_("This contains characters that are not allowed."), field)
-    return value
+    return check_text(value, field)
 
 
 def _date(data: dict, key: str, field: str, required: bool = True,
