@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from hotel.desk import bp
+from hotel.desk.forms.booking import BookingSearchForm
 from hotel.desk.roles import OPERATIONS, staff_required
 from hotel.desk.stays import stay_or_404
 from hotel.i18n import localized
@@ -21,8 +22,12 @@ from hotel.web.booking_forms import form_to_request, make_line_form
 @staff_required(*OPERATIONS)
 def book_for_guest():
     """Find the guest's stay by room, reference or name."""
-    text = request.args.get("q", "")
-    return render_template("desk/booking/search.html", q=text, stays=find_stays(text))
+    form = BookingSearchForm(request.args)
+    if not form.validate():
+        return render_template("desk/booking/search.html", form=form, q="", stays=[]), 422
+    text = form.q.data or ""
+    return render_template("desk/booking/search.html", form=form, q=text,
+                           stays=find_stays(text))
 
 
 @bp.get("/book/<reference>")

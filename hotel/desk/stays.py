@@ -58,8 +58,9 @@ def stays():
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     found = db.session.scalars(query.order_by(*ORDERS[when])
                                .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
-    return render_template("desk/stays/index.html", form=form, stays=found, total=total, page=page,
-                           pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1))
+    pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    return render_template("desk/stays/index.html", form=form, stays=found, total=total,
+                           page=page, pages=pages), 200 if valid else 422
 
 
 def stay_or_404(reference: str) -> Stay:

@@ -4,14 +4,13 @@ import re
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import DateField, FieldList, Form, FormField, IntegerField, SelectField, StringField
+from wtforms import DateField, FieldList, FormField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from hotel.models import Stay
 from hotel.services.stays import CHILD_MAX_AGE, MAX_PARTY
-from hotel.web.forms import GetForm
+from hotel.web.forms import GetForm, PageForm, RowForm
 
 PARTY_ROWS = 8
 WHEN_CHOICES = [("in_house", _l("In house today")), ("arriving", _l("Arriving today or later")),
@@ -26,7 +25,7 @@ class StayFilterForm(GetForm):
                        validators=[Optional()])
 
 
-class PartyRowForm(Form):
+class PartyRowForm(RowForm):
     """One more person in the party besides the lead guest; an empty row is ignored."""
 
     first_name = StringField(_l("First name"), validators=[Optional(), Length(max=80)])
@@ -45,7 +44,7 @@ class PartyRowForm(Form):
                     or self.age.data is not None or self.birth_date.data is not None)
 
 
-class StayForm(FlaskForm):
+class StayForm(PageForm):
     """A stay: reference, room, lead guest, dates, language, e-mail, and the rest of the party."""
 
     reference = StringField(_l("Booking reference"), validators=[
@@ -128,7 +127,7 @@ class StayForm(FlaskForm):
         return getattr(chosen[0].form, name, None) if chosen else None
 
 
-class StayImportForm(FlaskForm):
+class StayImportForm(PageForm):
     """The CSV export of the property-management system."""
 
     file = FileField(_l("CSV file"), validators=[
