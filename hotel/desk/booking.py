@@ -14,6 +14,7 @@ from hotel.services import catalogue
 from hotel.services.availability import availability_during_stay
 from hotel.services.bookings import create_booking
 from hotel.services.errors import DomainError
+from hotel.services.plain_text import isolate
 from hotel.services.stays import find_stays
 from hotel.web.booking_forms import form_to_request, make_line_form
 
@@ -63,7 +64,7 @@ def book_service(reference: str, slug: str):
         else:
             flash(_("Booked %(service)s for room %(room)s (booking %(reference)s).",
                     service=localized(service),
-                    room=stay.room, reference=booking.reference), "success")
+                    room=isolate(stay.room), reference=booking.reference), "success")
             return redirect(url_for("desk.book_choose_service", reference=stay.reference))
         status = 422
     elif form.is_submitted():

@@ -65,6 +65,15 @@ def text_problem(value: str, multiline: bool = False) -> str | None:
     return None
 
 
+def isolate(text) -> str:
+    """Return text people typed between Unicode's isolate marks (FSI ... PDI).
+
+    It is the plain-text <bdi>: in a message built around a guest's name, a name in
+    another script or with bidi controls cannot turn the rest of the message around.
+    """
+    return f"\u2068{text}\u2069"
+
+
 def check_text(value: str, field: str, multiline: bool = False, item: int | None = None) -> str:
     """Return the text if it follows the rule.
 

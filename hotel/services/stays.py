@@ -27,7 +27,7 @@ from hotel.models import (
 )
 from hotel.services import audit, returning
 from hotel.services.errors import Conflict, DomainError, NotFound
-from hotel.services.plain_text import check_text
+from hotel.services.plain_text import check_text, isolate
 
 REFERENCE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
@@ -209,7 +209,8 @@ def _check_no_booked_member_removed(stay: Stay, keep: set[int]) -> None:
     ).first()
     if booked is not None:
         raise DomainError(_("%(name)s takes part in booked services; please cancel them "
-                            "before removing %(name)s from the party.", name=booked.first_name),
+                            "before removing %(name)s from the party.",
+                            name=isolate(booked.first_name)),
                           "children" if booked.is_child else "adults")
 
 

@@ -235,5 +235,6 @@ def test_the_same_child_cannot_take_two_places_at_the_same_time(client, auth, ho
     response = post_form(client, "/services/kids-club/add",
                          {"slot_id": hotel["slot"].id, "participants": [child.id]})
     assert response.status_code == 422
-    assert f"{child.first_name} already has a place at this time." in response.text
+    # The name is isolated (FSI ... PDI), so that it cannot turn the message around.
+    assert f"\u2068{child.first_name}\u2069 already has a place at this time." in response.text
     assert db.session.get(Slot, hotel["slot"].id).booked == 1
