@@ -2,7 +2,9 @@
 them, and found by room, reference or name as reception types them.
 
 ``save_stay`` takes plain values, as they come from JSON, a desk form or a CSV row (dates
-and ages may be strings), checks every field and says which one is wrong.
+and ages may be strings), checks every field and says which one is wrong. An update may
+name the version of the stay it was made from: if the stay was saved since, it is refused
+(StayChanged) rather than silently undoing the other save; without one, the last save wins.
 """
 
 import re
@@ -13,6 +15,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from hotel.clock import hotel_today
 from hotel.database import write_transaction
@@ -25,6 +28,7 @@ from hotel.models import (
     booking_item_participant,
     fold_name,
 )
+from hotel.models.types import utcnow
 from hotel.services import audit, returning
 from hotel.services.errors import Conflict, DomainError, NotFound
 from hotel.services.plain_text import check_text, isolate
@@ -33,6 +37,7 @@ REFERENCE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
 MAX_NIGHTS = 366
 MAX_PARTY = 20
+MAX_VERSION = 2**31 - 1
 CHILD_MAX_AGE = 17
 
 
@@ -42,6 +47,18 @@ class StayExists(Conflict):
 
 class StayNotFound(NotFound):
     """No stay has the booking reference to update."""
+
+
+class StayChanged(Conflict):
+    """The stay was saved by someone else after the version the update was made from.
+
+    ``stay_id`` names the stay, to show it as it is now.
+    """
+
+    def __init__(self, stay_id: int):
+        super().__init__(_("Someone else saved this stay in the meantime, so nothing was "
+                           "saved."), "version")
+        self.stay_id = stay_id
 
 
 def _text(data: dict, key: str, field: str, max_length: int, required: bool = True) -> str:
@@ -102,6 +119,19 @@ def _language(data: dict) -> str:
     if language not in current_app.config["LANGUAGES"]:
         raise DomainError(_("This language is not offered."), "language")
     return language
+
+
+def _version(data: dict) -> int | None:
+    """Return the version of the stay an update was made from, or None if not given."""
+    version = data.get("version")
+    if version is None or version == "":
+        return None
+    if isinstance(version, str) and version.strip().isdigit():
+        version = int(version.strip())
+    if isinstance(version, bool) or not isinstance(version, int) or not (
+            1 <= version <= MAX_VERSION):
+        raise DomainError(_("Please enter a whole number."), "version")
+    return version
 
 
 def _people(data: dict, key: str) -> list:
@@ -192,6 +222,7 @@ def check_stay_data(data: dict) -> dict:
     fields["email"] = _email(data)
     lead = {"first_name": fields["first_name"], "last_name": fields["last_name"]}
     fields["party"] = _party(data, lead, fields["arrival_on"])
+    fields["version"] = _version(data)
     return fields
 
 
@@ -257,6 +288,10 @@ def write_stay(fields: dict, actor, stay: Stay | None = None) -> Stay:
     if created:
         stay = Stay()
         db.session.add(stay)
+    else:
+        # The row itself is updated (and its version counted) even when only the party
+        # changes, so that a change of the party is a new version too.
+        stay.updated_at = utcnow()
     _apply(stay, fields)
     db.session.flush()
     previous = returning.mark_returning(stay)
@@ -275,8 +310,10 @@ def save_stay(data: dict, actor, reference: str | None = None) -> Stay:
     :raises DomainError: a field is missing or wrong (``field`` says which).
     :raises StayExists: the booking reference belongs to another stay.
     :raises StayNotFound: there is no stay with ``reference`` to update.
+    :raises StayChanged: ``version`` was given and the stay was saved since.
     """
     fields = check_stay_data(data)
+    stay_id = None
     try:
         with write_transaction():
             stay = None
@@ -285,6 +322,9 @@ def save_stay(data: dict, actor, reference: str | None = None) -> Stay:
                 if stay is None:
                     raise StayNotFound(_("There is no stay with this booking reference."),
                                        "reference")
+                stay_id = stay.id
+                if fields["version"] not in (None, stay.version):
+                    raise StayChanged(stay.id)
             if (stay is None or fields["reference"] != stay.reference) and _find(
                     fields["reference"]) is not None:
                 raise StayExists(_("Another stay already has this booking reference."),
@@ -295,6 +335,10 @@ def save_stay(data: dict, actor, reference: str | None = None) -> Stay:
         db.session.rollback()
         raise StayExists(_("Another stay already has this booking reference."),
                          "reference") from None
+    except StaleDataError:
+        # Another request saved the stay between our reading and our writing it.
+        db.session.rollback()
+        raise StayChanged(stay_id) from None
     return stay
 
 
