@@ -7,7 +7,7 @@ value that reaches the database is bounded first, so that no input can make it f
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from flask import request
 from flask_babel import gettext as _
@@ -119,7 +119,8 @@ def parse_datetime(value, field: str, item: int | None = None) -> datetime | Non
     if isinstance(value, str) and DATE.match(value) and len(value) <= 40:
         try:
             parsed = datetime.fromisoformat(value)
-            in_range = EARLIEST.year <= parsed.astimezone(UTC).year <= LATEST.year
+            # The year as written, as the API document's pattern states it.
+            in_range = EARLIEST.year <= parsed.year <= LATEST.year
         except (ValueError, OverflowError):
             parsed, in_range = None, False
         if parsed is not None and (parsed.tzinfo is None or not in_range):
