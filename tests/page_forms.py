@@ -36,7 +36,10 @@ class PageForm:
 
 
 class _FormReader(HTMLParser):
+    """Collects the forms of a page and the values their fields would send."""
+
     def __init__(self, page_path: str):
+        """Read a page served at ``page_path``, against which actions are resolved."""
         super().__init__(convert_charrefs=True)
         self.page_path = page_path
         self.forms: list[PageForm] = []
@@ -46,6 +49,7 @@ class _FormReader(HTMLParser):
         self._radios: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
+        """Start a form, or note a field of the open form and its value."""
         attributes = {key: value or "" for key, value in attrs}
         if tag == "form":
             action = urljoin(self.page_path, attributes.get("action") or self.page_path)
@@ -62,6 +66,7 @@ class _FormReader(HTMLParser):
             self._field(tag, attributes)
 
     def _field(self, tag: str, attributes: dict) -> None:
+        """Note a named input, text area or select of the open form."""
         name, form = attributes["name"], self._form
         if tag == "input":
             kind = attributes.get("type", "text").lower()
@@ -85,10 +90,12 @@ class _FormReader(HTMLParser):
             form.kinds[name] = "select"
 
     def handle_data(self, data):
+        """Keep the text of a text area as its value."""
         if self._form is not None and self._textarea:
             self._form.values[self._textarea] = [self._form.values[self._textarea][0] + data]
 
     def handle_endtag(self, tag):
+        """Close the open form, text area or select."""
         if tag == "form":
             self._form = None
         elif tag == "textarea":

@@ -101,6 +101,7 @@ def _ranges(test) -> tuple[tuple[int, int], ...]:
 
 
 def _pattern_char(code: int) -> str:
+    """Return a code point as a regular expression writes it."""
     # ECMA-262 (JSON Schema's dialect) and Python both read \uXXXX; an astral character
     # is written as itself, which both read as one character.
     return f"\\u{code:04x}" if code <= 0xFFFF else chr(code)
@@ -115,6 +116,7 @@ def character_class(test, negated: bool = False) -> str:
 
 
 def _is_refused_in_multiline(char: str) -> bool:
+    """Tell whether a character is refused in lines of text, a CR before an LF aside."""
     return is_control(char) and char not in MULTILINE_CONTROLS and char != "\r"
 
 

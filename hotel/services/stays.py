@@ -56,6 +56,7 @@ class StayChanged(Conflict):
     """
 
     def __init__(self, stay_id: int):
+        """Say that the stay ``stay_id`` changed in the meantime."""
         super().__init__(_("Someone else saved this stay in the meantime, so nothing was "
                            "saved."), "version")
         self.stay_id = stay_id

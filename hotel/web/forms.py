@@ -18,9 +18,11 @@ class PlainText:
     """Refuses what was sent for a field if it has control characters or nothing visible."""
 
     def __init__(self, multiline: bool = False):
+        """Check one line, or lines (a text area) which may hold tabs and line breaks."""
         self.multiline = multiline
 
     def __call__(self, form, field) -> None:
+        """Stop the field's validation with the reason, if what was sent is refused."""
         for value in getattr(field, "raw_data", None) or ():
             problem = text_problem(value, self.multiline) if isinstance(value, str) else None
             if problem is not None:
@@ -34,6 +36,7 @@ class PlainTextMeta:
     """Form options that put the plain-text check in front of every field's validators."""
 
     def bind_field(self, form, unbound_field, options):
+        """Bind a field of the form, with the plain-text check first."""
         field = super().bind_field(form, unbound_field, options)
         if not isinstance(field, FormField | FieldList):  # their rows check their own fields
             field.validators = [PlainText(isinstance(field, TextAreaField)), *field.validators]

@@ -84,6 +84,7 @@ REQUIRED = {("reference",), ("room",), ("first_name",), ("last_name",), ("arriva
 
 @pytest.fixture
 def document(api, hotel):
+    """The OpenAPI document as the API serves it, with the hotel's services in place."""
     return api.client.get("/api/v1/openapi.json").json
 
 

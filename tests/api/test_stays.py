@@ -245,6 +245,7 @@ def test_a_save_between_reading_and_writing_the_stay_is_refused(app, db, hotel):
     stay = hotel["brown"]
 
     def save_in_between(session, flush_context, instances):
+        """Save the stay from another connection, after the check and before the write."""
         with db.engine.begin() as other:  # another request, committed at once
             other.execute(update(Stay).where(Stay.id == stay.id)
                           .values(room="999", version=Stay.version + 1))

@@ -155,6 +155,7 @@ def endpoint_of(app, form) -> str:
 
 
 def send(client, form, data):
+    """Send a form's data as the browser would, with its method."""
     if form.method == "get":
         return client.get(form.action, query_string=MultiDict(data))
     return client.post(form.action, data=MultiDict(data))
@@ -241,6 +242,7 @@ def leaf_fields(form) -> list:
 
 
 def with_choices(form):
+    """Give the choice fields that get their choices from the page an empty list of them."""
     for field in leaf_fields(form):
         if getattr(field, "choices", False) is None:
             field.choices = []
