@@ -9,6 +9,7 @@ from babel.dates import format_skeleton
 from babel.lists import format_list
 from flask import Flask, current_app, g, has_request_context, request, session
 from flask_babel import format_currency, format_time, get_locale, ngettext
+from markupsafe import Markup, escape
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
 
@@ -84,10 +85,32 @@ def language_in_reader_language(code: str) -> str:
     return Locale.parse(code).get_display_name(current_language()) or code
 
 
+def bdi(text) -> Markup:
+    """Return text people typed as <bdi>: its direction cannot turn the text around it.
+
+    Names, notes, reasons and tickets may be in another script than the page, or hold
+    bidi controls; isolated, they stay in their place on left-to-right and right-to-left
+    pages alike.
+    """
+    if text is None or text == "":
+        return Markup("")
+    return Markup("<bdi>%s</bdi>") % text
+
+
 def list_of(items) -> str:
     """Join names or numbers as the reader's language lists them ("A, B and C")."""
-    items = [str(item) for item in items]
-    return format_list(items, locale=get_locale()) if items else ""
+    items = list(items)
+    if not items:
+        return ""
+    if not any(isinstance(item, Markup) for item in items):
+        return format_list([str(item) for item in items], locale=get_locale())
+    # Isolated names (Markup) are joined as they are: the list is made of placeholders,
+    # escaped, and the names put back in their place.
+    joined = str(escape(format_list([f"\ue000{n}\ue001" for n in range(len(items))],
+                                    locale=get_locale())))
+    for number, item in enumerate(items):
+        joined = joined.replace(f"\ue000{number}\ue001", str(escape(item)))
+    return Markup(joined)  # noqa: S704 - every part went through escape()
 
 
 def party_summary(members, day: date) -> str:
@@ -107,7 +130,8 @@ def party_summary(members, day: date) -> str:
 
 def init_app(app: Flask) -> None:
     """Make the language helpers available to every template."""
-    app.jinja_env.filters.update(money=money, day=day_label, time=time_label, join_list=list_of)
+    app.jinja_env.filters.update(money=money, day=day_label, time=time_label, join_list=list_of,
+                                 bdi=bdi)
     app.jinja_env.globals.update(
         localized=localized,
         language_name=language_name,

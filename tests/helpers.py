@@ -1,6 +1,8 @@
-"""Helpers for tests that drive the pages: sign-in, CSRF tokens."""
+"""Helpers for tests that drive the pages: sign-in, CSRF tokens, the whole database."""
 
 import re
+
+from sqlalchemy import select
 
 TOKEN = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 
@@ -24,3 +26,12 @@ def post_form(client, path: str, data: dict | None = None, token_from: str = "/s
     """Post a form with a valid CSRF token."""
     form = {"csrf_token": csrf_token(client, token_from), **(data or {})}
     return client.post(path, data=form, **kwargs)
+
+
+def snapshot(db) -> dict[str, list[tuple]]:
+    """Every row of every table, in primary-key order."""
+    rows = {}
+    for table in db.metadata.sorted_tables:
+        query = select(table).order_by(*table.primary_key.columns)
+        rows[table.name] = [tuple(row) for row in db.session.execute(query)]
+    return rows

@@ -1,6 +1,6 @@
 """The JSON API under /api/v1: the services the pages use, for apps and the hotel's PMS."""
 
-from flask import Blueprint, Flask, Request, Response, request
+from flask import Blueprint, Flask, Request, Response
 from flask.sessions import SessionInterface
 
 from hotel.api.tokens import TokenError
@@ -49,14 +49,6 @@ class NoSessionForApi(SessionInterface):
 def keep_api_sessionless(state) -> None:
     """Install the session interface that leaves API requests without a session."""
     state.app.session_interface = NoSessionForApi(state.app.session_interface)
-
-
-@bp.after_request
-def no_store(response: Response) -> Response:
-    """Keep tokens and guests' bookings out of shared caches."""
-    if request.path.startswith("/api/v1/auth/") or "Authorization" in request.headers:
-        response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 @bp.errorhandler(DomainError)

@@ -1,10 +1,20 @@
-"""The OpenAPI 3.1 description of the API, served at /api/v1/openapi.json."""
+"""The OpenAPI 3.1 description of the API, served at /api/v1/openapi.json.
+
+Every input member states the rules the API checks, so that what the document accepts the
+API accepts too: lengths, the booking reference's and slugs' patterns, the years a date
+may have, and the plain-text rule (no control characters; something visible in a name),
+whose patterns come from the rule itself (hotel/services/plain_text.py).
+"""
+
+import copy
 
 from flask import current_app
 
 from hotel.api import bp
-from hotel.api.schemas import MAX_ITEMS, MAX_RANGE_DAYS
+from hotel.api.schemas import MAX_ID, MAX_ITEMS, MAX_RANGE_DAYS
 from hotel.models import REQUEST_FIELDS, ItemState, Kind, PricingUnit
+from hotel.services.plain_text import blank_pattern, refused_pattern, visible_pattern
+from hotel.services.stays import MAX_VERSION
 
 
 def _ref(name: str) -> dict:
@@ -30,11 +40,49 @@ def _object(properties: dict, required: list[str] | None = None, **extra) -> dic
     return schema
 
 
+def _date_from(first_year: int) -> dict:
+    """Return a date member as the API takes it: YYYY-MM-DD, from ``first_year`` to 2999."""
+    years = r"(19|2\d)\d{2}" if first_year == 1900 else r"2\d{3}"
+    return {"type": "string", "format": "date", "pattern": rf"^{years}-\d{{2}}-\d{{2}}$",
+            "minLength": 10, "maxLength": 10, "formatMinimum": f"{first_year}-01-01",
+            "formatMaximum": "2999-12-31", "examples": ["2030-07-01"]}
+
+
+def _text(rule: str, max_length: int, **extra) -> dict:
+    """Return a text member: one of TEXT_RULES, at most ``max_length`` characters."""
+    return {"$ref": f"#/components/schemas/{rule}", "maxLength": max_length, **extra}
+
+
 DATE = {"type": "string", "format": "date", "examples": ["2030-07-01"]}
+DAY = _date_from(2000)
+BIRTH_DATE = _date_from(1900)
 DATETIME = {"type": "string", "format": "date-time", "examples": ["2030-07-01T10:00:00+02:00"]}
+STARTS_AT = {**DATETIME, "pattern": r"^2\d{3}-\d{2}-\d{2}T", "maxLength": 40,
+             "description": "Years 2000 to 2999, with the offset from UTC."}
 MONEY = {"type": "string", "pattern": r"^-?\d+\.\d{2}$", "examples": ["8.00"]}
-ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 TEXT = {"type": "string"}
+SLUG = {"$ref": "#/components/schemas/PlainText", "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]*$",
+        "minLength": 1, "maxLength": 60}
+REFERENCE_TEXT = {"$ref": "#/components/schemas/PlainText", "minLength": 1, "maxLength": 32,
+                  "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]*$"}
+# The plain-text rule, written once and referred to by every text member.
+TEXT_RULES = {
+    "PlainText": {"type": "string", "not": {"pattern": refused_pattern()},
+                  "description": "One line without control characters."},
+    "PlainLines": {"type": "string", "not": {"pattern": refused_pattern(multiline=True)},
+                   "description": "Lines (LF or CR LF) and tabs, without other control "
+                                  "characters."},
+    "Name": {"$ref": "#/components/schemas/PlainText", "minLength": 1,
+             "pattern": visible_pattern(),
+             "description": "Required: at least one visible character."},
+    "OptionalName": {"$ref": "#/components/schemas/PlainText",
+                     "pattern": f"{blank_pattern()}|{visible_pattern()}",
+                     "description": "Empty, blank, or with at least one visible character."},
+    "OptionalLines": {"$ref": "#/components/schemas/PlainLines",
+                      "pattern": f"{blank_pattern()}|{visible_pattern()}",
+                      "description": "Empty, blank, or with at least one visible character."},
+}
 LANG = {"name": "lang", "in": "query", "required": False, "schema": TEXT,
         "description": "Language of messages and texts (else Accept-Language is used)."}
 
@@ -54,9 +102,10 @@ SCHEMAS = {
         ["error", "message"]),
     "Token": _object({"token": TEXT, "expires_at": DATETIME}, ["token", "expires_at"]),
     "GuestCredentials": _object(
-        {"reference": {**TEXT, "description": "Booking reference or room number."},
-         "last_name": TEXT}, ["reference", "last_name"]),
-    "StaffCredentials": _object({"username": TEXT, "password": {**TEXT, "format": "password"}},
+        {"reference": _text("Name", 128, description="Booking reference or room number."),
+         "last_name": _text("Name", 128)}, ["reference", "last_name"]),
+    "StaffCredentials": _object({"username": _text("Name", 128),
+                                 "password": _text("Name", 128, format="password")},
                                 ["username", "password"]),
     "ChildPrice": _object({"min_age": {"type": "integer"}, "max_age": {"type": "integer"},
                            "price": MONEY}, ["min_age", "max_age", "price"]),
@@ -88,25 +137,27 @@ SCHEMAS = {
                 description="A service on request."),
     ]},
     "ItemInput": _object(
-        {"service": {**TEXT, "description": "The service's slug."},
+        {"service": {**SLUG, "description": "The service's slug."},
          "slot_id": {**ID, "description": "Activities: the slot."},
-         "start_date": {**DATE, "description": "Rentals: first day of use."},
-         "end_date": {**DATE, "description": "Rentals: last day of use (inclusive)."},
-         "starts_at": {**DATETIME, "description": "On request: when, with offset."},
+         "start_date": {**DAY, "description": "Rentals: first day of use."},
+         "end_date": {**DAY, "description": "Rentals: last day of use (inclusive)."},
+         "starts_at": {**STARTS_AT, "description": "On request: when, with offset (years "
+                                                   "2000 to 2999)."},
          "quantity": {"type": "integer", "default": 1},
          "participants": {"type": "array", "items": ID, "maxItems": 50,
                           "description": "Party member ids; by default the first "
                                          "`quantity` members, lead guest first."},
-         "details": {"type": "object",
-                     "additionalProperties": {"type": ["string", "integer", "null"]},
+         "details": {"type": "object", "maxProperties": 20,
+                     "additionalProperties": {"anyOf": [_text("OptionalName", 200),
+                                                        {"type": ["integer", "null"]}]},
                      "description": "On request: the service's request_fields."},
-         "note": {**TEXT, "maxLength": 500}},
+         "note": _text("OptionalLines", 500)},
         ["service"], additionalProperties=False),
     "BookingInput": _object(
         {"items": {"type": "array", "items": _ref("ItemInput"), "minItems": 1,
                    "maxItems": MAX_ITEMS},
-         "package": {**TEXT, "description": "Slug of the package booked, for its discount."},
-         "idempotency_key": {**TEXT, "minLength": 1, "maxLength": 64,
+         "package": {**SLUG, "description": "Slug of the package booked, for its discount."},
+         "idempotency_key": {**_text("OptionalName", 64), "minLength": 1,
                              "description": "Sending the same key again returns the "
                                             "booking made the first time."}},
         ["items"], additionalProperties=False),
@@ -128,21 +179,33 @@ SCHEMAS = {
         ["reference", "items", "total"]),
     "BookingList": _object({"bookings": {"type": "array", "items": _ref("Booking")}},
                            ["bookings"]),
-    "AdultInput": _object({"first_name": TEXT, "last_name": TEXT, "birth_date": DATE},
+    "AdultInput": _object({"first_name": _text("Name", 80),
+                           "last_name": _text("OptionalName", 80), "birth_date": BIRTH_DATE},
                           ["first_name"],
                           description="The birth date is optional; with the name it "
                                       "recognises a returning guest."),
-    "ChildInput": _object({"first_name": TEXT, "last_name": TEXT,
+    "ChildInput": _object({"first_name": _text("Name", 80),
+                           "last_name": _text("OptionalName", 80),
                            "age": {"type": "integer", "minimum": 0, "maximum": 17},
-                           "birth_date": DATE}, ["first_name"],
+                           "birth_date": {**DAY, "description": "Not after the arrival, "
+                                                                "and at most 17 years before "
+                                                                "it."}}, ["first_name"],
                           description="Give the age on arrival or the birth date."),
     "StayInput": _object(
-        {"reference": {**TEXT, "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"},
-         "room": {**TEXT, "maxLength": 16}, "first_name": TEXT, "last_name": TEXT,
-         "arrival_date": DATE, "departure_date": DATE, "language": TEXT,
-         "birth_date": {**DATE, "description": "The lead guest's, optional; with the name it "
-                                               "recognises a returning guest."},
-         "email": {**TEXT, "format": "email"},
+        {"reference": REFERENCE_TEXT,
+         "room": _text("Name", 16), "first_name": _text("Name", 80),
+         "last_name": _text("Name", 80), "arrival_date": DAY,
+         "departure_date": {**DAY, "description": "Not before the arrival, at most 366 "
+                                                  "nights after it."},
+         "language": {"enum": [""], "description": "One of the interface's languages; "
+                                                   "empty for the hotel's default."},
+         "birth_date": {**BIRTH_DATE, "description": "The lead guest's, optional; with the "
+                                                     "name it recognises a returning guest."},
+         "email": _text("PlainText", 254, anyOf=[{"const": ""}, {"format": "email"}]),
+         "version": {"type": "integer", "minimum": 1, "maximum": MAX_VERSION,
+                     "description": "The version of the stay the update was made from: if "
+                                    "the stay was saved since, the update is refused (409). "
+                                    "Without it, the last update wins."},
          "adults": {"type": "array", "items": _ref("AdultInput"),
                     "description": "Every adult, lead guest included; when empty, the "
                                    "lead guest alone."},
@@ -153,13 +216,16 @@ SCHEMAS = {
          "arrival_date": DATE, "departure_date": DATE, "language": TEXT,
          "birth_date": {**DATE, "description": "The lead guest's, optional; with the name it "
                                                "recognises a returning guest."}, "email": TEXT,
+         "version": {"type": "integer", "minimum": 1,
+                     "description": "Counts the stay's saves; send it back with an update."},
          "adults": {"type": "array", "items": _object(
              {"id": ID, "first_name": TEXT, "last_name": TEXT})},
          "children": {"type": "array", "items": _object(
              {"id": ID, "first_name": TEXT, "last_name": TEXT,
               "age": _nullable("integer"), "birth_date": _nullable("string", format="date")})}},
         ["reference", "room", "first_name", "last_name", "arrival_date", "departure_date",
-         "language", "email", "adults", "children"]),
+         "language", "email", "version", "adults", "children"]),
+    **TEXT_RULES,
 }
 
 RESPONSES = {
@@ -189,7 +255,7 @@ def _path_param(name: str, schema: dict) -> dict:
 
 
 AUTH_ERRORS = {"401": _response("Unauthorized"), "403": _response("Forbidden")}
-REFERENCE = _path_param("reference", TEXT)
+REFERENCE = _path_param("reference", REFERENCE_TEXT)
 
 PATHS = {
     "/auth/guest": {"post": _operation(
@@ -212,9 +278,9 @@ PATHS = {
         f"Show what is free from one day to another (at most {MAX_RANGE_DAYS} days).",
         {"200": _json(_ref("Availability"), "Slots, days, or whether to request."),
          "404": _response("NotFound"), "422": _response("Invalid")},
-        parameters=[_path_param("slug", TEXT),
-                    {"name": "from", "in": "query", "required": True, "schema": DATE},
-                    {"name": "to", "in": "query", "required": True, "schema": DATE}],
+        parameters=[_path_param("slug", SLUG),
+                    {"name": "from", "in": "query", "required": True, "schema": DAY},
+                    {"name": "to", "in": "query", "required": True, "schema": DAY}],
         tag="catalogue")},
     "/bookings": {
         "post": _operation(
@@ -253,6 +319,14 @@ PATHS = {
 }
 
 
+def _schemas() -> dict:
+    """Return the schemas, with the languages this hotel offers."""
+    schemas = copy.deepcopy(SCHEMAS)
+    schemas["StayInput"]["properties"]["language"]["enum"] += list(
+        current_app.config["LANGUAGES"])
+    return schemas
+
+
 def openapi_document() -> dict:
     """Return the OpenAPI document of the API."""
     return {
@@ -265,7 +339,7 @@ def openapi_document() -> dict:
         "servers": [{"url": "/api/v1"}],
         "paths": PATHS,
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": _schemas(),
             "responses": RESPONSES,
             "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer",
                                                "description": "A token from /auth/guest or "

@@ -7,7 +7,7 @@ value that reaches the database is bounded first, so that no input can make it f
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from flask import request
 from flask_babel import gettext as _
@@ -15,8 +15,8 @@ from flask_babel import gettext as _
 from hotel.models import Package, Service
 from hotel.services import catalogue
 from hotel.services.errors import DomainError
+from hotel.services.plain_text import check_text, text_problem
 from hotel.services.rules import ItemRequest
-from hotel.services.stays import is_plain_text
 
 MAX_ITEMS = 20
 MAX_PARTICIPANTS = 50
@@ -78,7 +78,7 @@ def text(value, field: str, *, max_length: int = 200, multiline: bool = False,
          item: int | None = None) -> str:
     """Return a text member, or "" when it is missing.
 
-    :raises DomainError: it is not text, too long, or has control characters.
+    :raises DomainError: it is not text, too long, has control characters or nothing visible.
     """
     if value is None:
         return ""
@@ -87,9 +87,7 @@ def text(value, field: str, *, max_length: int = 200, multiline: bool = False,
     if len(value) > max_length:
         raise DomainError(_("Please keep this to %(num)d characters.", num=max_length),
                           field, item)
-    if not is_plain_text(value, multiline=multiline):
-        raise DomainError(_("This contains characters that are not allowed."), field, item)
-    return value
+    return check_text(value, field, multiline, item)
 
 
 def parse_date(value, field: str, item: int | None = None) -> date | None:
@@ -121,7 +119,8 @@ def parse_datetime(value, field: str, item: int | None = None) -> datetime | Non
     if isinstance(value, str) and DATE.match(value) and len(value) <= 40:
         try:
             parsed = datetime.fromisoformat(value)
-            in_range = EARLIEST.year <= parsed.astimezone(UTC).year <= LATEST.year
+            # The year as written, as the API document's pattern states it.
+            in_range = EARLIEST.year <= parsed.year <= LATEST.year
         except (ValueError, OverflowError):
             parsed, in_range = None, False
         if parsed is not None and (parsed.tzinfo is None or not in_range):
@@ -235,7 +234,7 @@ def _package(value) -> Package | None:
 def _idempotency_key(value) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or not 1 <= len(value) <= 64 or not value.isprintable():
+    if not isinstance(value, str) or not 1 <= len(value) <= 64 or text_problem(value):
         raise DomainError(_("The idempotency key must be text of 1 to 64 characters."),
                           "idempotency_key")
     return value

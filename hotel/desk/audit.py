@@ -57,11 +57,12 @@ def _filter_form() -> AuditFilterForm:
 def audit_log():
     """List the audit log, newest first, filtered and 50 to a page."""
     form = _filter_form()
-    data = form.data if form.validate() else {}
+    valid = form.validate()
+    data = form.data if valid else {}
     filters = AuditFilters(
         action=data.get("action") or "", object_type=data.get("object_type") or "",
         who=data.get("who") or "", first_day=data.get("first_day"),
         last_day=data.get("last_day"), object_id=(data.get("object_id") or "").strip())
     result = audit_page(filters, page=request.args.get("page", 1, type=int) or 1)
     return render_template("desk/audit/index.html", form=form, result=result,
-                           object_link=object_link)
+                           object_link=object_link), 200 if valid else 422

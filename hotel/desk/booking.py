@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from hotel.desk import bp
+from hotel.desk.forms.booking import BookingSearchForm
 from hotel.desk.roles import OPERATIONS, staff_required
 from hotel.desk.stays import stay_or_404
 from hotel.i18n import localized
@@ -13,6 +14,7 @@ from hotel.services import catalogue
 from hotel.services.availability import availability_during_stay
 from hotel.services.bookings import create_booking
 from hotel.services.errors import DomainError
+from hotel.services.plain_text import isolate
 from hotel.services.stays import find_stays
 from hotel.web.booking_forms import form_to_request, make_line_form
 
@@ -21,8 +23,12 @@ from hotel.web.booking_forms import form_to_request, make_line_form
 @staff_required(*OPERATIONS)
 def book_for_guest():
     """Find the guest's stay by room, reference or name."""
-    text = request.args.get("q", "")
-    return render_template("desk/booking/search.html", q=text, stays=find_stays(text))
+    form = BookingSearchForm(request.args)
+    if not form.validate():
+        return render_template("desk/booking/search.html", form=form, q="", stays=[]), 422
+    text = form.q.data or ""
+    return render_template("desk/booking/search.html", form=form, q=text,
+                           stays=find_stays(text))
 
 
 @bp.get("/book/<reference>")
@@ -58,7 +64,7 @@ def book_service(reference: str, slug: str):
         else:
             flash(_("Booked %(service)s for room %(room)s (booking %(reference)s).",
                     service=localized(service),
-                    room=stay.room, reference=booking.reference), "success")
+                    room=isolate(stay.room), reference=booking.reference), "success")
             return redirect(url_for("desk.book_choose_service", reference=stay.reference))
         status = 422
     elif form.is_submitted():

@@ -17,6 +17,7 @@ from hotel.labels import STATE_LABELS
 from hotel.models import Booking, BookingItem, Department, ItemState, Service, Stay, fold_name
 from hotel.services.errors import DomainError
 from hotel.services.requests import ACTION_LABELS, Action, handle_items
+from hotel.web.forms import first_error
 from hotel.web.sessions import safe_next
 
 PAGE_SIZE = 50
@@ -81,9 +82,10 @@ def requests_list():
     ).all()
     action_form = ItemActionForm()
     action_form.action.choices = [(a.value, ACTION_LABELS[a]) for a in Action]
+    status = 422 if form.errors else 200
     return render_template("desk/requests/index.html", form=form, items=items, total=total,
                            page=page, pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
-                           action_form=action_form, today=hotel_today())
+                           action_form=action_form, today=hotel_today()), status
 
 
 @bp.post("/requests/action")
@@ -94,8 +96,8 @@ def requests_action():
     form.action.choices = [(a.value, ACTION_LABELS[a]) for a in Action]
     back = request.form.get("back") or url_for("desk.requests_list")
     if not form.validate_on_submit():
-        flash(_("Please choose an action."), "error")
-        return redirect(_safe_back(back)), 303
+        return render_template("desk/action_failed.html", message=first_error(form),
+                               back=_safe_back(back)), 422
     try:
         items = handle_items(form.item_ids.data or [], Action(form.action.data), current_user,
                              reason=form.reason.data or "", reason_language=current_language())

@@ -73,10 +73,10 @@ def _load_sheet():
     when the filters do not validate)."""
     form = RunSheetForm(request.args)
     form.department.choices = _department_choices()
+    if not form.validate():  # before the department is looked up by what was sent
+        return form, None, None
     department = _chosen_department(request.args.get("department", "").strip())
     form.department.data = department.slug if department else ALL
-    if not form.validate():
-        return form, department, None
     form.date.data = form.date.data or hotel_today()
     sheet = daily_run_sheet(form.date.data, department.id if department else None,
                             include_cancelled=bool(form.include_cancelled.data))
@@ -146,10 +146,10 @@ def run_sheet_week():
     """Show, per day of a week and department, the bookings and guests to plan staff."""
     form = WeekForm(request.args)
     form.department.choices = _department_choices()
+    if not form.validate():  # before the department is looked up by what was sent
+        return render_template("desk/run_sheet/week.html", form=form, plan=None), 422
     department = _chosen_department(request.args.get("department", "").strip())
     form.department.data = department.slug if department else ALL
-    if not form.validate():
-        return render_template("desk/run_sheet/week.html", form=form, plan=None), 422
     form.start.data = form.start.data or hotel_today()
     plan = week_plan(form.start.data, department.id if department else None)
     return render_template("desk/run_sheet/week.html", form=form, plan=plan)

@@ -14,7 +14,7 @@ from hotel.extensions import db
 from hotel.models import Booking, BookingItem, Role, Service, Stay, fold_name
 from hotel.services.errors import DomainError
 from hotel.services.stay_import import ImportRejected, import_stays
-from hotel.services.stays import StayNotFound, save_stay
+from hotel.services.stays import StayChanged, StayNotFound, save_stay
 
 PAGE_SIZE = 50
 ORDERS = {
@@ -58,8 +58,9 @@ def stays():
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     found = db.session.scalars(query.order_by(*ORDERS[when])
                                .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
-    return render_template("desk/stays/index.html", form=form, stays=found, total=total, page=page,
-                           pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1))
+    pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    return render_template("desk/stays/index.html", form=form, stays=found, total=total,
+                           page=page, pages=pages), 200 if valid else 422
 
 
 def stay_or_404(reference: str) -> Stay:
@@ -92,6 +93,8 @@ def _save(form: StayForm, reference: str | None):
             stay = save_stay(form.stay_data(), current_user, reference=reference)
         except StayNotFound:
             abort(404)
+        except StayChanged as error:
+            return _changed_meanwhile(error)
         except DomainError as error:
             form.show_error(error.field, error.message)
         else:
@@ -99,6 +102,16 @@ def _save(form: StayForm, reference: str | None):
             return redirect(url_for("desk.stay_detail", reference=stay.reference), 303)
     return render_template("desk/stays/form.html", form=form, reference=reference,
                            failed=True), 422
+
+
+def _changed_meanwhile(error: StayChanged):
+    """Show the stay as it is saved now, and why the form's changes were not saved (409)."""
+    stay = db.session.get(Stay, error.stay_id) or abort(404)
+    form = StayForm.for_stay(stay)
+    form.form_errors.append(error.message)
+    form.form_errors.append(_("The form now shows the stay as it is saved; please make "
+                              "your changes again."))
+    return render_template("desk/stays/form.html", form=form, reference=stay.reference), 409
 
 
 @bp.route("/stays/new", methods=["GET", "POST"])

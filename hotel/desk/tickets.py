@@ -60,7 +60,8 @@ def _filter_form() -> TicketFilterForm:
 def tickets():
     """List guests' tickets with filters; overdue and oldest first."""
     form = _filter_form()
-    data = form.data if form.validate() else {}
+    valid = form.validate()
+    data = form.data if valid else {}
     scope = department_scope(current_user)
     department = scope if scope is not None else (int(data["department"])
                                                   if data.get("department") else None)
@@ -73,7 +74,7 @@ def tickets():
         offset=(page - 1) * PAGE_SIZE)
     return render_template("desk/tickets/index.html", form=form, tickets=found, total=total,
                            page=page, pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
-                           now=now)
+                           now=now), 200 if valid else 422
 
 
 def _ticket(number: str):

@@ -23,6 +23,7 @@ from hotel.services.calendar import booking_calendar
 from hotel.services.errors import DomainError
 from hotel.services.rules import check_line
 from hotel.web.booking_forms import form_to_request, make_line_form, make_package_forms
+from hotel.web.forms import first_error
 from hotel.web.sessions import guest_required
 
 
@@ -67,12 +68,17 @@ def _attach_error(form, error: DomainError) -> None:
 @guest_required
 def show_basket():
     """Show the basket with a price per line and the total."""
+    return render_basket()
+
+
+def render_basket(status: int = 200):
+    """Render the basket with a price per line, the total and a fresh checkout form."""
     lines = basket.priced_lines(g.stay)
     total = sum((line.quote.price for line in lines if line.quote), ZERO)
     discount = sum((line.quote.discount for line in lines if line.quote), ZERO)
-    form = CheckoutForm(submission_key=basket.checkout_key())
+    form = CheckoutForm(formdata=None, submission_key=basket.checkout_key())
     return render_template("guest/basket.html", lines=lines, total=total, discount=discount,
-                           form=form, remove_form=ActionForm())
+                           form=form, remove_form=ActionForm()), status
 
 
 @bp.post("/basket/<int:index>/remove")
@@ -89,9 +95,12 @@ def checkout():
     """Book everything in the basket at once."""
     form = CheckoutForm()
     requests = basket.requests()
-    if not form.validate_on_submit() or not requests:
+    if not requests:
         flash(_("Your basket is empty."), "info")
         return redirect(url_for("guest.show_basket"))
+    if not form.validate_on_submit():
+        flash(first_error(form), "error")
+        return render_basket(422)
     try:
         booking = create_booking(g.stay, requests, g.stay,
                                  submission_key=form.submission_key.data or None)

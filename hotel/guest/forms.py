@@ -1,12 +1,13 @@
 """Forms of the guests' side. They check fields only; the booking rules are the services'."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, Length
 
+from hotel.web.forms import PageForm
 
-class SignInForm(FlaskForm):
+
+class SignInForm(PageForm):
     """Booking reference or room number, and the lead guest's last name."""
 
     identifier = StringField(_l("Booking reference or room number"),
@@ -18,11 +19,11 @@ class SignInForm(FlaskForm):
                                         Length(max=80)])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(PageForm):
     """A form with no fields: a button that posts with a CSRF token."""
 
 
-class CheckoutForm(FlaskForm):
+class CheckoutForm(PageForm):
     """Books the basket; the key makes a second submit find the first booking."""
 
     submission_key = HiddenField()

@@ -1,11 +1,11 @@
 """Forms of the guests' help pages: asking the hotel, and saying how it was handled."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from hotel.models import TicketKind
+from hotel.web.forms import PageForm
 
 KIND_CHOICES = [
     (TicketKind.QUESTION.value, _l("A question")),
@@ -14,7 +14,7 @@ KIND_CHOICES = [
 ]
 
 
-class AskForm(FlaskForm):
+class AskForm(PageForm):
     """A question, request or complaint; categories and bookings are set by the route."""
 
     kind = RadioField(_l("What would you like to send?"), choices=KIND_CHOICES,
@@ -29,7 +29,7 @@ class AskForm(FlaskForm):
                                      Length(max=4000)])
 
 
-class SatisfactionForm(FlaskForm):
+class SatisfactionForm(PageForm):
     """How satisfied the guest is with how a closed ticket was handled."""
 
     score = RadioField(_l("How satisfied are you with how we handled it?"),

@@ -3,7 +3,6 @@
 from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from wtforms import RadioField, TextAreaField
@@ -14,6 +13,7 @@ from hotel.guest import bp
 from hotel.models import Booking, BookingItem, Service
 from hotel.services.errors import DomainError
 from hotel.services.ratings import MAX_COMMENT, check_can_rate, rate_item, rating_of
+from hotel.web.forms import PageForm
 from hotel.web.sessions import guest_required
 
 SCORE_CHOICES = [
@@ -25,7 +25,7 @@ SCORE_CHOICES = [
 ]
 
 
-class RatingForm(FlaskForm):
+class RatingForm(PageForm):
     """A score from 1 to 5 and an optional comment."""
 
     score = RadioField(_l("How was it?"), choices=SCORE_CHOICES, coerce=int,

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from hotel.guest import bp
 from hotel.guest.forms import SignInForm
 from hotel.services.errors import DomainError
+from hotel.services.plain_text import isolate
 from hotel.services.sign_in import SignInBusy, Throttled, sign_in_guest
 from hotel.web.forms import show_error
 from hotel.web.sessions import end_guest_session, safe_next, start_guest_session
@@ -29,7 +30,7 @@ def sign_in():
             show_error(form, error, "last_name")
         else:
             start_guest_session(stay)
-            flash(_("Welcome, %(name)s.", name=stay.first_name), "success")
+            flash(_("Welcome, %(name)s.", name=isolate(stay.first_name)), "success")
             return redirect(safe_next(request.args.get("next"), url_for("guest.home")))
     status = 422 if form.is_submitted() else 200
     return render_template("guest/sign_in.html", form=form), status

@@ -37,6 +37,11 @@ class Stay(db.Model):
         ForeignKey("stay.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Counts the stay's saves. SQLAlchemy adds "WHERE version = <the one read>" to every
+    # UPDATE of the row, so two people saving the same stay cannot both succeed silently.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
     members: Mapped[list["PartyMember"]] = relationship(
         back_populates="stay",

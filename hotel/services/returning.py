@@ -71,7 +71,9 @@ def mark_returning(stay: Stay) -> Stay | None:
     It runs in the caller's write transaction.
     """
     previous = find_previous_stay(stay)
-    stay.previous_stay_id = previous.id if previous is not None else None
+    previous_id = previous.id if previous is not None else None
+    if stay.previous_stay_id != previous_id:  # else no second UPDATE (and version) of the row
+        stay.previous_stay_id = previous_id
     return previous
 
 

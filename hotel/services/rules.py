@@ -23,6 +23,7 @@ from hotel.models import (
     booking_item_participant,
 )
 from hotel.services.errors import DomainError
+from hotel.services.plain_text import isolate
 
 ADULT_AGE = 18  # adults whose age we do not know count as this old
 MAX_NOTE = 500
@@ -79,13 +80,13 @@ def member_fits(service: Service, member: PartyMember, on: date) -> bool:
 def check_age_limits(service: Service, people: list[PartyMember], on: date) -> None:
     """:raises DomainError: someone taking part is younger or older than the service allows."""
     for member in people:
-        age = _age(member, on)
+        age, name = _age(member, on), isolate(member.first_name)
         if service.min_age is not None and age < service.min_age:
             raise DomainError(_("%(name)s is too young for this: the minimum age is %(age)d.",
-                                name=member.first_name, age=service.min_age), "participants")
+                                name=name, age=service.min_age), "participants")
         if service.max_age is not None and age > service.max_age:
             raise DomainError(_("%(name)s is too old for this: the maximum age is %(age)d.",
-                                name=member.first_name, age=service.max_age), "participants")
+                                name=name, age=service.max_age), "participants")
 
 
 def _participants(stay: Stay, request: ItemRequest, quantity: int) -> list[PartyMember]:
@@ -126,7 +127,7 @@ def _check_activity(stay, request, now, line_people, quantity) -> CheckedLine:
     if slot is None or slot.service_id != request.service.id:
         raise DomainError(_("Please choose one of the times offered."), "slot_id")
     if slot.closed:
-        raise DomainError(_("This time is closed: %(reason)s", reason=slot.closed_reason),
+        raise DomainError(_("This time is closed: %(reason)s", reason=isolate(slot.closed_reason)),
                           "slot_id")
     if slot.starts_at <= now:
         raise DomainError(_("This time has already started."), "slot_id")
@@ -152,7 +153,7 @@ def _check_not_booked_twice(slot: Slot, people: list[PartyMember]) -> None:
         .limit(1)
     )
     if already is not None:
-        raise DomainError(_("%(name)s already has a place at this time.", name=already),
+        raise DomainError(_("%(name)s already has a place at this time.", name=isolate(already)),
                           "participants")
 
 

@@ -2,11 +2,12 @@
 them, and found by room, reference or name as reception types them.
 
 ``save_stay`` takes plain values, as they come from JSON, a desk form or a CSV row (dates
-and ages may be strings), checks every field and says which one is wrong.
+and ages may be strings), checks every field and says which one is wrong. An update may
+name the version of the stay it was made from: if the stay was saved since, it is refused
+(StayChanged) rather than silently undoing the other save; without one, the last save wins.
 """
 
 import re
-import unicodedata
 from datetime import date, timedelta
 
 from email_validator import EmailNotValidError, validate_email
@@ -14,6 +15,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from hotel.clock import hotel_today
 from hotel.database import write_transaction
@@ -26,15 +28,17 @@ from hotel.models import (
     booking_item_participant,
     fold_name,
 )
+from hotel.models.types import utcnow
 from hotel.services import audit, returning
 from hotel.services.errors import Conflict, DomainError, NotFound
+from hotel.services.plain_text import check_text, isolate
 
 REFERENCE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
 MAX_NIGHTS = 366
 MAX_PARTY = 20
+MAX_VERSION = 2**31 - 1
 CHILD_MAX_AGE = 17
-ALLOWED_CONTROL = frozenset("\n\t")
 
 
 class StayExists(Conflict):
@@ -45,11 +49,17 @@ class StayNotFound(NotFound):
     """No stay has the booking reference to update."""
 
 
-def is_plain_text(value: str, multiline: bool = False) -> bool:
-    """Tell whether a text has no control characters and no unpaired surrogates."""
-    allowed = ALLOWED_CONTROL if multiline else frozenset()
-    return not any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed
-                   for ch in value)
+class StayChanged(Conflict):
+    """The stay was saved by someone else after the version the update was made from.
+
+    ``stay_id`` names the stay, to show it as it is now.
+    """
+
+    def __init__(self, stay_id: int):
+        """Say that the stay ``stay_id`` changed in the meantime."""
+        super().__init__(_("Someone else saved this stay in the meantime, so nothing was "
+                           "saved."), "version")
+        self.stay_id = stay_id
 
 
 def _text(data: dict, key: str, field: str, max_length: int, required: bool = True) -> str:
@@ -63,9 +73,7 @@ def _text(data: dict, key: str, field: str, max_length: int, required: bool = Tr
         raise DomainError(_("This is required."), field)
     if len(value) > max_length:
         raise DomainError(_("Please keep this to %(num)d characters.", num=max_length), field)
-    if not is_plain_text(value):
-        raise DomainError(_("This contains characters that are not allowed."), field)
-    return value
+    return check_text(value, field)
 
 
 def _date(data: dict, key: str, field: str, required: bool = True,
@@ -112,6 +120,19 @@ def _language(data: dict) -> str:
     if language not in current_app.config["LANGUAGES"]:
         raise DomainError(_("This language is not offered."), "language")
     return language
+
+
+def _version(data: dict) -> int | None:
+    """Return the version of the stay an update was made from, or None if not given."""
+    version = data.get("version")
+    if version is None or version == "":
+        return None
+    if isinstance(version, str) and version.strip().isdigit():
+        version = int(version.strip())
+    if isinstance(version, bool) or not isinstance(version, int) or not (
+            1 <= version <= MAX_VERSION):
+        raise DomainError(_("Please enter a whole number."), "version")
+    return version
 
 
 def _people(data: dict, key: str) -> list:
@@ -202,6 +223,7 @@ def check_stay_data(data: dict) -> dict:
     fields["email"] = _email(data)
     lead = {"first_name": fields["first_name"], "last_name": fields["last_name"]}
     fields["party"] = _party(data, lead, fields["arrival_on"])
+    fields["version"] = _version(data)
     return fields
 
 
@@ -219,7 +241,8 @@ def _check_no_booked_member_removed(stay: Stay, keep: set[int]) -> None:
     ).first()
     if booked is not None:
         raise DomainError(_("%(name)s takes part in booked services; please cancel them "
-                            "before removing %(name)s from the party.", name=booked.first_name),
+                            "before removing %(name)s from the party.",
+                            name=isolate(booked.first_name)),
                           "children" if booked.is_child else "adults")
 
 
@@ -266,6 +289,10 @@ def write_stay(fields: dict, actor, stay: Stay | None = None) -> Stay:
     if created:
         stay = Stay()
         db.session.add(stay)
+    else:
+        # The row itself is updated (and its version counted) even when only the party
+        # changes, so that a change of the party is a new version too.
+        stay.updated_at = utcnow()
     _apply(stay, fields)
     db.session.flush()
     previous = returning.mark_returning(stay)
@@ -284,8 +311,10 @@ def save_stay(data: dict, actor, reference: str | None = None) -> Stay:
     :raises DomainError: a field is missing or wrong (``field`` says which).
     :raises StayExists: the booking reference belongs to another stay.
     :raises StayNotFound: there is no stay with ``reference`` to update.
+    :raises StayChanged: ``version`` was given and the stay was saved since.
     """
     fields = check_stay_data(data)
+    stay_id = None
     try:
         with write_transaction():
             stay = None
@@ -294,6 +323,9 @@ def save_stay(data: dict, actor, reference: str | None = None) -> Stay:
                 if stay is None:
                     raise StayNotFound(_("There is no stay with this booking reference."),
                                        "reference")
+                stay_id = stay.id
+                if fields["version"] not in (None, stay.version):
+                    raise StayChanged(stay.id)
             if (stay is None or fields["reference"] != stay.reference) and _find(
                     fields["reference"]) is not None:
                 raise StayExists(_("Another stay already has this booking reference."),
@@ -304,6 +336,10 @@ def save_stay(data: dict, actor, reference: str | None = None) -> Stay:
         db.session.rollback()
         raise StayExists(_("Another stay already has this booking reference."),
                          "reference") from None
+    except StaleDataError:
+        # Another request saved the stay between our reading and our writing it.
+        db.session.rollback()
+        raise StayChanged(stay_id) from None
     return stay
 
 

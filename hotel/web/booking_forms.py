@@ -8,7 +8,6 @@ from datetime import date, datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -27,6 +26,7 @@ from hotel.i18n import day_label, time_label
 from hotel.labels import REQUEST_FIELD_LABELS
 from hotel.models import REQUEST_FIELDS, CapacityUnit, Kind, PricingUnit, Service, Stay
 from hotel.services.rules import ItemRequest, member_fits
+from hotel.web.forms import PageForm
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -36,7 +36,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class LineForm(FlaskForm):
+class LineForm(PageForm):
     """The fields for one service; the subclass made for the service adds the rest."""
 
     note = TextAreaField(_l("Note for the team (optional)"),
@@ -161,7 +161,7 @@ def form_to_request(form: LineForm, service: Service) -> ItemRequest:
 
 
 
-class PackageLineForm(FlaskForm):
+class PackageLineForm(PageForm):
     """Marks whether an included service is part of this package booking."""
 
     include = BooleanField(_l("Book this"))

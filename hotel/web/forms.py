@@ -1,16 +1,73 @@
-"""Form bases the guest pages and the desk share, and how a broken rule reaches its field."""
+"""Form bases the guest pages and the desk share, and how a broken rule reaches its field.
+
+Every form of the app derives from ``PageForm`` (rows inside a form from ``RowForm``), whose
+options give every field the plain-text check first, before its own validators: so no
+field of any form lets a NUL byte, another control character or an invisible-only name
+through to a service or the database, and a new form cannot forget it.
+"""
 
 from flask_wtf import FlaskForm
-from wtforms import FieldList
+from wtforms import FieldList, Form, FormField, TextAreaField
+from wtforms.validators import StopValidation
 
 from hotel.services.errors import DomainError
+from hotel.services.plain_text import text_problem
 
 
-class GetForm(FlaskForm):
+class PlainText:
+    """Refuses what was sent for a field if it has control characters or nothing visible."""
+
+    def __init__(self, multiline: bool = False):
+        """Check one line, or lines (a text area) which may hold tabs and line breaks."""
+        self.multiline = multiline
+
+    def __call__(self, form, field) -> None:
+        """Stop the field's validation with the reason, if what was sent is refused."""
+        for value in getattr(field, "raw_data", None) or ():
+            problem = text_problem(value, self.multiline) if isinstance(value, str) else None
+            if problem is not None:
+                # This is the one message to show: "not a valid date" and the like, said
+                # of the same value, would only confuse.
+                field.errors.clear()
+                raise StopValidation(problem)
+
+
+class PlainTextMeta:
+    """Form options that put the plain-text check in front of every field's validators."""
+
+    def bind_field(self, form, unbound_field, options):
+        """Bind a field of the form, with the plain-text check first."""
+        field = super().bind_field(form, unbound_field, options)
+        if not isinstance(field, FormField | FieldList):  # their rows check their own fields
+            field.validators = [PlainText(isinstance(field, TextAreaField)), *field.validators]
+        return field
+
+
+class PageForm(FlaskForm):
+    """The base of every form of the guest pages and the desk."""
+
+    Meta = PlainTextMeta
+
+
+class RowForm(Form):
+    """The base of a row inside a page's form (a FormField): no CSRF token of its own."""
+
+    Meta = PlainTextMeta
+
+
+class GetForm(PageForm):
     """A form sent with GET (filters, a day, a period): it changes nothing, so no CSRF."""
 
     class Meta:
         csrf = False
+
+
+def first_error(form: Form) -> str | None:
+    """Return the first message of a form of plain fields that did not validate."""
+    for field in form:
+        if field.errors and not isinstance(field.errors, dict):
+            return str(field.errors[0])
+    return str(form.form_errors[0]) if form.form_errors else None
 
 
 def show_error(form: FlaskForm, error: DomainError, field_name: str | None = None,

@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from hotel.extensions import db, login
 from hotel.models import StaffUser, Stay
 from hotel.models.types import utcnow
+from hotel.services.plain_text import is_control
 from hotel.services.sign_in import stay_session_ends_at
 
 # What StaffUser.get_id() gives: the account, and its session generation at sign-in.
@@ -46,6 +47,11 @@ def safe_next(target: str | None, default: str) -> str:
     if not target:
         return default
     target = target.strip().replace("\\", "/")
+    # A CR or LF would end the Location header (a 500, or a header of the sender's
+    # choosing), and browsers drop tabs and line breaks from addresses, so "/\t/evil"
+    # would lead to another site.
+    if any(is_control(char) for char in target):
+        return default
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return default

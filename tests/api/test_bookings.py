@@ -164,6 +164,8 @@ def test_a_booking_is_all_or_nothing(api, hotel, kim_token):
     ({"items": [{"service": "kids-club", "participants": "all"}]}, "participants"),
     ({"items": [{"service": "kids-club", "details": []}]}, "details"),
     ({"items": [{"service": "kids-club", "note": "\x00"}]}, "note"),
+    ({"items": [{"service": "kids-club", "note": "\u200b\n\u2060"}]}, "note"),
+    ({"items": [{"service": "kids-club", "note": "line\rline"}]}, "note"),
     ({"items": [{"service": "kids-club", "note": "x" * 501}]}, "note"),
     ({"items": [{"service": "kids-club", "slot": 1}]}, "slot"),
     ({"items": [{"service": "kids-club"}], "package": "none"}, "package"),

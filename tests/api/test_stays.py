@@ -3,12 +3,12 @@
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select, update
 
 from hotel.extensions import db
 from hotel.models import AuditEntry, Stay
 from hotel.services.errors import DomainError
-from hotel.services.stays import StayExists, StayNotFound, save_stay
+from hotel.services.stays import StayChanged, StayExists, StayNotFound, save_stay
 from tests.helpers import post_form
 
 
@@ -135,6 +135,11 @@ def test_put_without_a_reference_in_the_body_updates_the_stay_of_the_path(api, h
     ({"room": 512}, "room"),
     ({"first_name": "  "}, "first_name"),
     ({"last_name": "Nul\x00l"}, "last_name"),
+    ({"last_name": "\u200b\u200b"}, "last_name"),
+    ({"first_name": "\u202e\u2066"}, "first_name"),
+    ({"room": "\u3164"}, "room"),
+    ({"adults": [{"first_name": "Léa"}, {"first_name": "Marc", "last_name": "\u200d"}]},
+     "adults[1].last_name"),
     ({"arrival_date": "01/07/2030"}, "arrival_date"),
     ({"departure_date": None}, "departure_date"),
     ({"departure_date": "2030-06-30"}, "departure_date"),
@@ -216,3 +221,57 @@ def test_shortening_a_stay_into_the_past_ends_its_guests_page_session(api, hotel
     response = api.call("PUT", "/api/v1/stays/LP1001", reception_token, json=body)
     assert response.status_code == 200
     assert api.client.get("/my-bookings").headers["Location"].startswith("/sign-in")
+
+
+def test_the_pms_may_send_the_version_it_read_and_a_stale_one_gets_409(api, hotel,
+                                                                       reception_token):
+    created = api.call("POST", "/api/v1/stays", reception_token, json=stay_body())
+    assert created.json["version"] == 1
+    path = "/api/v1/stays/PMS-2001"
+    saved = api.call("PUT", path, reception_token, json=stay_body(room="514", version=1))
+    assert saved.status_code == 200 and saved.json["version"] == 2
+
+    stale = api.call("PUT", path, reception_token, json=stay_body(room="600", version=1),
+                     headers={"Accept-Language": "fr"})
+    assert stale.status_code == 409
+    assert stale.json["error"] == "conflict"
+    assert stale.json["message"].startswith("Quelqu’un d’autre a enregistré ce séjour")
+    assert db.session.scalar(select(Stay.room).where(Stay.reference == "PMS-2001")) == "514"
+
+
+def test_without_a_version_the_last_push_of_the_pms_wins(api, hotel, reception_token):
+    api.call("POST", "/api/v1/stays", reception_token, json=stay_body())
+    for room in ("601", "602"):
+        response = api.call("PUT", "/api/v1/stays/PMS-2001", reception_token,
+                            json=stay_body(room=room))
+        assert response.status_code == 200
+    assert response.json == {**response.json, "room": "602", "version": 3}
+
+
+@pytest.mark.parametrize("version", [0, -1, "two", 1.5, True, 2**31])
+def test_a_version_that_is_not_a_positive_whole_number_gets_422(api, hotel, reception_token,
+                                                                version):
+    response = api.call("PUT", "/api/v1/stays/LP1002", reception_token,
+                        json=stay_body(reference="LP1002", version=version))
+    assert response.status_code == 422
+    assert "version" in response.json["fields"]
+
+
+def test_a_save_between_reading_and_writing_the_stay_is_refused(app, db, hotel):
+    if app.config["BACKEND"] != "postgresql":
+        pytest.skip("on SQLite a write transaction holds the whole database from its start")
+    stay = hotel["brown"]
+
+    def save_in_between(session, flush_context, instances):
+        """Save the stay from another connection, after the check and before the write."""
+        with db.engine.begin() as other:  # another request, committed at once
+            other.execute(update(Stay).where(Stay.id == stay.id)
+                          .values(room="999", version=Stay.version + 1))
+
+    event.listen(db.session, "before_flush", save_in_between, once=True)
+    body = stay_body(reference="LP1002", first_name="Amy", last_name="Brown",
+                     version=stay.version)
+    with pytest.raises(StayChanged):
+        save_stay(body, hotel["reception"], reference="LP1002")
+    db.session.expire_all()
+    assert db.session.get(Stay, stay.id).room == "999"

@@ -61,7 +61,7 @@ def test_korean_guest_signs_in_books_and_cancels_in_korean(page, live_app):
     page.fill("#identifier", reference)
     page.fill("#last_name", last_name)
     page.click("form.form button[type=submit]")
-    welcome = translated("ko", "Welcome, %(name)s.") % {"name": first_name}
+    welcome = translated("ko", "Welcome, %(name)s.") % {"name": f"\u2068{first_name}\u2069"}
     assert page.locator(".flash--success").inner_text() == welcome
 
     page.goto("/services/kids-club")

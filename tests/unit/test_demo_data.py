@@ -20,6 +20,7 @@ from hotel.models import (
     Stay,
 )
 from tests.conftest import empty_database
+from tests.helpers import snapshot
 
 # Every catalogue item of the product brief, as the slug and kind of its service.
 BRIEF_CATALOGUE = {
@@ -67,15 +68,6 @@ def demo(app):
         _db.session.commit()
         yield _db
         empty_database(app)
-
-
-def snapshot(db) -> dict[str, list[tuple]]:
-    """Every row of every table, in primary-key order."""
-    rows = {}
-    for table in db.metadata.sorted_tables:
-        query = select(table).order_by(*table.primary_key.columns)
-        rows[table.name] = [tuple(row) for row in db.session.execute(query)]
-    return rows
 
 
 def test_demo_data_loaded_twice_leaves_the_same_data(db):

@@ -166,11 +166,15 @@ def test_wrong_password_is_refused_and_throttled(client, world):
     assert response.status_code == 302
 
 
-def test_next_only_leads_to_our_own_pages(client, world):
+@pytest.mark.parametrize("target", ["https://evil.example/", "/desk/%0d%0aSet-Cookie:%20x=1",
+                                    "/desk/stays%00", "/%09/evil.example/"])
+def test_next_only_leads_to_our_own_pages(client, world, target):
     user = world["users"]["reception"]
-    response = post_form(client, "/desk/login?next=https://evil.example/",
+    response = post_form(client, f"/desk/login?next={target}",
                          {"username": user.username, "password": "correct-horse"},
                          token_from="/desk/login")
+    assert response.status_code == 302
     assert response.headers["Location"] == "/desk/"
+    assert client.get("/desk/").status_code == 200
 
 

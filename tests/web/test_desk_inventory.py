@@ -224,7 +224,7 @@ def test_out_of_service_is_shown_in_the_availability(client, db, reception, crib
     page = client.get("/desk/inventory/services/cribs").get_data(as_text=True)
     assert "Cleaning" in page
     assert "1 / 1" in page  # two of three cribs out on those days
-    assert "by user-reception" in page
+    assert "by <bdi>user-reception</bdi>" in page  # who did it, isolated as typed
     period = db.session.scalar(select(OutOfService))
 
     response = post(client, f"/desk/inventory/out-of-service/{period.id}/end", {})

@@ -1,6 +1,7 @@
 """The desk's stay pages: list and search, create and edit with the party, CSV import."""
 
 import io
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -295,3 +296,43 @@ def test_a_file_over_the_size_limit_gets_413(app, desk):
     assert response.status_code == 413
     assert "The file or form is too large." in response.text
     assert stay_count() == 0
+
+
+def test_two_receptionists_saving_one_stay_do_not_lose_the_first_save(desk, client, app, db):
+    post_form(desk, "/desk/stays/new", stay_form(), token_from="/desk/stays/new")
+    opened = desk.get("/desk/stays/WALK-1/edit").text
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', opened).group(1)
+    other = app.test_client()
+    post_form(other, "/desk/login", {"username": "boss", "password": "correct-horse"},
+              token_from="/desk/login")
+    first = post_form(other, "/desk/stays/WALK-1/edit", stay_form(room="311", version=version),
+                      token_from="/desk/stays/WALK-1/edit")
+    assert first.status_code == 303
+
+    late = post_form(desk, "/desk/stays/WALK-1/edit?lang=de",
+                     stay_form(room="312", email="late@example.com", version=version),
+                     token_from="/desk/stays/WALK-1/edit")
+
+    assert late.status_code == 409
+    assert "Jemand anderes hat diesen Aufenthalt inzwischen gespeichert" in late.text
+    assert 'value="311"' in late.text and "late@example.com" not in late.text
+    stay = by_reference("WALK-1")
+    assert (stay.room, stay.email) == ("311", "sofia@example.com")
+    fresh = re.search(r'name="version" type="hidden" value="(\d+)"', late.text).group(1)
+    again = post_form(desk, "/desk/stays/WALK-1/edit", stay_form(room="312", version=fresh),
+                      token_from="/desk/stays/WALK-1/edit")
+    assert again.status_code == 303
+    assert by_reference("WALK-1").room == "312"
+
+
+def test_a_change_of_the_party_alone_is_a_new_version_too(desk):
+    post_form(desk, "/desk/stays/new", stay_form(), token_from="/desk/stays/new")
+    version = str(by_reference("WALK-1").version)
+    renamed = post_form(desk, "/desk/stays/WALK-1/edit",
+                        stay_form(version=version, **{"party-0-first_name": "Lucio"}),
+                        token_from="/desk/stays/WALK-1/edit")
+    assert renamed.status_code == 303
+    late = post_form(desk, "/desk/stays/WALK-1/edit", stay_form(version=version),
+                     token_from="/desk/stays/WALK-1/edit")
+    assert late.status_code == 409
+    assert [m.first_name for m in by_reference("WALK-1").adults] == ["Sofia", "Lucio"]

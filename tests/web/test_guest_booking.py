@@ -60,6 +60,17 @@ def test_sign_in_redirects_only_to_our_own_pages(client, hotel):
         assert response.headers["Location"] == expected
 
 
+@pytest.mark.parametrize("target", ["/basket%0d%0aSet-Cookie:%20stay=1", "/basket%0aX:1",
+                                    "/basket%00", "/%09/evil.example/", "/my-bookings%0d/x"])
+def test_a_next_address_with_control_characters_leads_home_after_sign_in(client, hotel, target):
+    response = post_form(client, f"/sign-in?next={target}",
+                         {"identifier": "LP10001", "last_name": "kim"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+    assert "Set-Cookie: stay" not in str(response.headers)
+    assert client.get("/my-bookings").status_code == 200
+
+
 def test_guest_books_a_slot_and_a_crib_through_the_basket(client, auth, hotel, db):
     auth.guest_login(hotel["kim"])
     kim = hotel["kim"]
@@ -230,5 +241,6 @@ def test_the_same_child_cannot_take_two_places_at_the_same_time(client, auth, ho
     response = post_form(client, "/services/kids-club/add",
                          {"slot_id": hotel["slot"].id, "participants": [child.id]})
     assert response.status_code == 422
-    assert f"{child.first_name} already has a place at this time." in response.text
+    # The name is isolated (FSI ... PDI), so that it cannot turn the message around.
+    assert f"\u2068{child.first_name}\u2069 already has a place at this time." in response.text
     assert db.session.get(Slot, hotel["slot"].id).booked == 1

@@ -2,12 +2,10 @@
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DecimalField,
     FieldList,
-    Form,
     FormField,
     IntegerField,
     SelectField,
@@ -32,6 +30,7 @@ from hotel.labels import (
     REQUEST_FIELD_LABELS,
 )
 from hotel.models import REQUEST_FIELDS, CapacityUnit
+from hotel.web.forms import PageForm, RowForm
 
 AGE_BAND_ROWS = 4
 SLUG = Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
@@ -48,7 +47,7 @@ class CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class AgeBandForm(Form):
+class AgeBandForm(RowForm):
     """One row of child prices: ages from, to (inclusive), and the price."""
 
     min_age = IntegerField(_l("From age"), validators=AGE)
@@ -92,7 +91,7 @@ def _choices(labels: dict) -> list[tuple[str, str]]:
     return [(key.value, label) for key, label in labels.items()]
 
 
-class ServiceForm(TextsMixin, FlaskForm):
+class ServiceForm(TextsMixin, PageForm):
     """A service of the catalogue; the texts are added per language by with_texts."""
 
     slug = StringField(_l("Slug (in the address)"), validators=[
@@ -142,7 +141,7 @@ class ServiceForm(TextsMixin, FlaskForm):
         }
 
 
-class PackageForm(TextsMixin, FlaskForm):
+class PackageForm(TextsMixin, PageForm):
     """A package of services; the texts are added per language by with_texts."""
 
     slug = StringField(_l("Slug (in the address)"), validators=[

@@ -5,7 +5,6 @@ from datetime import time
 
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     IntegerField,
@@ -18,6 +17,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from hotel.services.inventory import MAX_MINUTES, MAX_REASON, MAX_UNITS, MIN_MINUTES
+from hotel.web.forms import PageForm
 
 MAX_TIMES = 24
 TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -59,13 +59,13 @@ def parse_times(text: str) -> list[time]:
     return times
 
 
-class StockForm(FlaskForm):
+class StockForm(PageForm):
     """A rental's stock."""
 
     stock = _number(_l("Units in stock"), 0)
 
 
-class OutOfServiceForm(FlaskForm):
+class OutOfServiceForm(PageForm):
     """Units of a rental out of service for a period."""
 
     units = _number(_l("Units"), 1)
@@ -74,7 +74,7 @@ class OutOfServiceForm(FlaskForm):
     reason = _reason(_l("Reason"))
 
 
-class SlotForm(FlaskForm):
+class SlotForm(PageForm):
     """One slot of an activity."""
 
     day = _date(_l("Date"))
@@ -91,7 +91,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class RuleForm(FlaskForm):
+class RuleForm(PageForm):
     """A recurring rule: on these weekdays, at these times, with this capacity."""
 
     weekdays = MultiCheckboxField(_l("Weekdays"), coerce=int, validators=[
@@ -122,17 +122,17 @@ class RuleForm(FlaskForm):
             raise ValidationError(_l("Please give at most %(num)d times.", num=MAX_TIMES))
 
 
-class SlotCapacityForm(FlaskForm):
+class SlotCapacityForm(PageForm):
     """A slot's new capacity."""
 
     capacity = _number(_l("Capacity"), 0)
 
 
-class CloseSlotForm(FlaskForm):
+class CloseSlotForm(PageForm):
     """Closing a slot, with the reason the guests will read."""
 
     reason = _reason(_l("Reason for the guests"))
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(PageForm):
     """A button that only needs the CSRF token: reopen a slot, end a period."""

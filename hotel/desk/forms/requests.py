@@ -1,11 +1,10 @@
 """Forms of the requests page: its filters, and an action on the chosen items."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from hotel.web.forms import GetForm
+from hotel.web.forms import GetForm, PageForm
 
 
 class RequestFilterForm(GetForm):
@@ -19,10 +18,11 @@ class RequestFilterForm(GetForm):
     guest = StringField(_l("Guest"), validators=[Optional(), Length(max=80)])
 
 
-class ItemActionForm(FlaskForm):
+class ItemActionForm(PageForm):
     """One action on the chosen items."""
 
     item_ids = SelectMultipleField(coerce=int, validate_choice=False)
-    action = SelectField(_l("Action"), validators=[DataRequired()])
+    action = SelectField(_l("Action"), validators=[
+        DataRequired(message=_l("Please choose an action."))])
     reason = TextAreaField(_l("Reason for the guest (needed to decline)"),
                            validators=[Optional(), Length(max=500)], render_kw={"rows": 2})

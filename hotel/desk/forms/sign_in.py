@@ -1,12 +1,13 @@
 """The staff sign-in form."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
+from hotel.web.forms import PageForm
 
-class LoginForm(FlaskForm):
+
+class LoginForm(PageForm):
     """Staff sign-in."""
 
     username = StringField(_l("Username"), validators=[

@@ -1,14 +1,14 @@
 """Forms of the staff accounts page."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
 from hotel.labels import ROLE_LABELS
+from hotel.web.forms import PageForm
 
 
-class StaffDetailsForm(FlaskForm):
+class StaffDetailsForm(PageForm):
     """What a manager may change about a staff account."""
 
     full_name = StringField(_l("Full name"), validators=[Optional(), Length(max=120)])
@@ -39,7 +39,7 @@ class NewStaffForm(StaffDetailsForm):
                 "password": self.password.data or ""}
 
 
-class PasswordResetForm(FlaskForm):
+class PasswordResetForm(PageForm):
     """A new password for a staff account."""
 
     password = PasswordField(_l("New password (at least 8 characters)"), validators=[
@@ -47,7 +47,7 @@ class PasswordResetForm(FlaskForm):
         Length(min=8, max=200, message=_l("The password must have at least 8 characters."))])
 
 
-class StaffActiveForm(FlaskForm):
+class StaffActiveForm(PageForm):
     """Deactivate ("0") or reactivate ("1") a staff account."""
 
     active = HiddenField(validators=[AnyOf(["0", "1"])])

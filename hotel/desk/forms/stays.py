@@ -4,14 +4,21 @@ import re
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import DateField, FieldList, Form, FormField, IntegerField, SelectField, StringField
+from wtforms import (
+    DateField,
+    FieldList,
+    FormField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from hotel.models import Stay
 from hotel.services.stays import CHILD_MAX_AGE, MAX_PARTY
-from hotel.web.forms import GetForm
+from hotel.web.forms import GetForm, PageForm, RowForm
 
 PARTY_ROWS = 8
 WHEN_CHOICES = [("in_house", _l("In house today")), ("arriving", _l("Arriving today or later")),
@@ -26,7 +33,7 @@ class StayFilterForm(GetForm):
                        validators=[Optional()])
 
 
-class PartyRowForm(Form):
+class PartyRowForm(RowForm):
     """One more person in the party besides the lead guest; an empty row is ignored."""
 
     first_name = StringField(_l("First name"), validators=[Optional(), Length(max=80)])
@@ -45,7 +52,7 @@ class PartyRowForm(Form):
                     or self.age.data is not None or self.birth_date.data is not None)
 
 
-class StayForm(FlaskForm):
+class StayForm(PageForm):
     """A stay: reference, room, lead guest, dates, language, e-mail, and the rest of the party."""
 
     reference = StringField(_l("Booking reference"), validators=[
@@ -66,6 +73,9 @@ class StayForm(FlaskForm):
                            validators=[Optional()])
     party = FieldList(FormField(PartyRowForm), min_entries=PARTY_ROWS,
                       max_entries=MAX_PARTY - 1)
+    # The version of the stay the form was filled from: saving it after someone else
+    # saved the stay is refused (409) instead of undoing their changes.
+    version = HiddenField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,11 +92,12 @@ class StayForm(FlaskForm):
                  "age": m.age if m.is_child and m.birth_date is None else None,
                  "birth_date": m.birth_date} for m in others]
         rows += [{}] * max(PARTY_ROWS - len(rows), 1)
-        return cls(data={"reference": stay.reference, "room": stay.room,
+        return cls(formdata=None, data={"reference": stay.reference, "room": stay.room,
                          "first_name": stay.first_name, "last_name": stay.last_name,
                          "arrival_date": stay.arrival_on, "departure_date": stay.departure_on,
                          "language": stay.language, "email": stay.email, "party": rows,
-                         "birth_date": stay.adults[0].birth_date if stay.adults else None})
+                         "birth_date": stay.adults[0].birth_date if stay.adults else None,
+                         "version": stay.version})
 
     def stay_data(self) -> dict:
         """Return the form's values as ``save_stay`` takes them."""
@@ -105,7 +116,7 @@ class StayForm(FlaskForm):
                 "arrival_date": self.arrival_date.data,
                 "departure_date": self.departure_date.data,
                 "language": self.language.data, "email": self.email.data or "",
-                "adults": adults, "children": children}
+                "adults": adults, "children": children, "version": self.version.data or None}
 
     def show_error(self, field_name: str | None, message: str) -> None:
         """Put a service's error next to the field it names (``adults[1].first_name``...)."""
@@ -128,7 +139,7 @@ class StayForm(FlaskForm):
         return getattr(chosen[0].form, name, None) if chosen else None
 
 
-class StayImportForm(FlaskForm):
+class StayImportForm(PageForm):
     """The CSV export of the property-management system."""
 
     file = FileField(_l("CSV file"), validators=[

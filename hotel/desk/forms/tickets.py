@@ -2,7 +2,6 @@
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     IntegerField,
@@ -14,7 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from hotel.desk.forms.catalogue import TextsMixin
 from hotel.labels import FAQ_KIND_LABELS
-from hotel.web.forms import GetForm
+from hotel.web.forms import GetForm, PageForm
 
 
 class TicketFilterForm(GetForm):
@@ -26,13 +25,13 @@ class TicketFilterForm(GetForm):
     overdue = BooleanField(_l("Overdue only"))
 
 
-class StateForm(FlaskForm):
+class StateForm(PageForm):
     """Move a ticket to another state."""
 
     state = SelectField(_l("New state"), validators=[InputRequired()])
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(PageForm):
     """The answer to the guest, and the language it is written in."""
 
     answer = TextAreaField(_l("Answer to the guest"), render_kw={"rows": 5},
@@ -41,7 +40,7 @@ class AnswerForm(FlaskForm):
     language = SelectField(_l("Language of the answer"), validators=[InputRequired()])
 
 
-class NoteForm(FlaskForm):
+class NoteForm(PageForm):
     """An internal note; guests never see it."""
 
     note = TextAreaField(_l("Internal note"), render_kw={"rows": 2},
@@ -49,14 +48,14 @@ class NoteForm(FlaskForm):
                                      Length(max=4000)])
 
 
-class ReassignForm(FlaskForm):
+class ReassignForm(PageForm):
     """Another category and department for a ticket."""
 
     category = SelectField(_l("Category"), coerce=int, validators=[InputRequired()])
     department = SelectField(_l("Department"), coerce=int, validators=[Optional()])
 
 
-class FaqEntryForm(TextsMixin, FlaskForm):
+class FaqEntryForm(TextsMixin, PageForm):
     """An FAQ entry or policy; question, answer and keywords are added per language."""
 
     kind = SelectField(_l("Kind"), choices=[(k.value, label) for k, label in
@@ -85,7 +84,7 @@ def faq_entry_form_class() -> type:
     return type("FaqEntryForm", (FaqEntryForm,), fields)
 
 
-class CategoryForm(FlaskForm):
+class CategoryForm(PageForm):
     """A ticket category: department, response-time target; names are added per language."""
 
     slug = StringField(_l("Slug"), validators=[DataRequired(), Length(max=40)])
