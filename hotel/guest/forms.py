@@ -26,4 +26,5 @@ class ActionForm(PageForm):
 class CheckoutForm(PageForm):
     """Books the basket; the key makes a second submit find the first booking."""
 
-    submission_key = HiddenField()
+    # As long as its column: a longer, forged key is refused like any bad form.
+    submission_key = HiddenField(validators=[Length(max=64)])

@@ -6,8 +6,11 @@ field of any form lets a NUL byte, another control character or an invisible-onl
 through to a service or the database, and a new form cannot forget it.
 """
 
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FieldList, Form, FormField, TextAreaField
+from wtforms import DecimalField, FieldList, Form, FormField, IntegerField, TextAreaField
 from wtforms.validators import StopValidation
 
 from hotel.services.errors import DomainError
@@ -32,14 +35,43 @@ class PlainText:
                 raise StopValidation(problem)
 
 
+# The largest whole number an integer column holds, and the largest amount of a money
+# column (twelve digits, two of them after the point): beyond, the database refuses.
+LARGEST_WHOLE = 2**31 - 1
+LARGEST_AMOUNT = Decimal("9999999999.99")
+
+
+class StoredNumber:
+    """Refuses a number no column of the database can hold, and "NaN" or "Infinity"."""
+
+    message = _l("Please enter a number.")
+
+    def __call__(self, form, field) -> None:
+        """Stop the field's validation if its number cannot be stored."""
+        value = field.data
+        if isinstance(value, Decimal):
+            fits = value.is_finite() and abs(value) <= LARGEST_AMOUNT
+        elif isinstance(value, int):
+            fits = abs(value) <= LARGEST_WHOLE
+        else:
+            return
+        if not fits:
+            field.errors.clear()
+            raise StopValidation(self.message)
+
+
 class PlainTextMeta:
-    """Form options that put the plain-text check in front of every field's validators."""
+    """Form options that put the plain-text check, and for numbers the check that the
+    database can hold them, in front of every field's validators."""
 
     def bind_field(self, form, unbound_field, options):
         """Bind a field of the form, with the plain-text check first."""
         field = super().bind_field(form, unbound_field, options)
         if not isinstance(field, FormField | FieldList):  # their rows check their own fields
-            field.validators = [PlainText(isinstance(field, TextAreaField)), *field.validators]
+            checks = [PlainText(isinstance(field, TextAreaField))]
+            if isinstance(field, IntegerField | DecimalField):
+                checks.append(StoredNumber())
+            field.validators = [*checks, *field.validators]
         return field
 
 

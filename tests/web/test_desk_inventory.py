@@ -412,3 +412,14 @@ def test_department_staff_cannot_close_a_slot(client, auth, db, club, slot):
     assert response.status_code == 403
     db.session.refresh(slot)
     assert not slot.closed
+
+
+@pytest.mark.parametrize("capacity", ["99999999999999999999", "-3000000000"])
+def test_a_capacity_no_column_can_hold_is_refused_as_bad_input(client, db, reception, slot,
+                                                               capacity):
+    """A number beyond what the database stores is a 422 with a message, not a 500."""
+    response = post(client, f"/desk/inventory/slots/{slot.id}/capacity", {"capacity": capacity})
+    assert response.status_code == 422
+    assert "Please enter a number." in response.get_data(as_text=True)
+    db.session.refresh(slot)
+    assert slot.capacity == 6

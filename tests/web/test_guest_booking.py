@@ -244,3 +244,16 @@ def test_the_same_child_cannot_take_two_places_at_the_same_time(client, auth, ho
     # The name is isolated (FSI ... PDI), so that it cannot turn the message around.
     assert f"\u2068{child.first_name}\u2069 already has a place at this time." in response.text
     assert db.session.get(Slot, hotel["slot"].id).booked == 1
+
+
+def test_a_forged_submission_key_longer_than_its_column_books_nothing(client, auth, hotel, db):
+    """The checkout's key is as long as its column at most; a longer one is bad input."""
+    auth.guest_login(hotel["kim"])
+    today = hotel["today"].isoformat()
+    post_form(client, "/services/crib/add", {"start_date": today, "end_date": today,
+                                             "quantity": 1})
+    token = csrf_token(client, "/basket")
+    response = client.post("/basket/checkout", data={"csrf_token": token,
+                                                     "submission_key": "k" * 65})
+    assert response.status_code in (302, 422)
+    assert booking_count(db) == 0
