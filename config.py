@@ -32,6 +32,11 @@ def database_url(default: str) -> str:
     return url
 
 
+def flag_from_environment(name: str) -> bool:
+    """Return whether a yes/no setting is on ("1", "true", "yes", "on")."""
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
 def count_from_environment(name: str, default: int) -> int:
     """Return a whole number of zero or more from the environment, or the default.
 
@@ -71,6 +76,35 @@ class Config:
     # limits would count every guest behind the proxy as one client.
     TRUSTED_PROXIES = count_from_environment("TRUSTED_PROXIES", 0)
 
+    # Where links in messages and on printed cards point: the address guests open.
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000").strip().rstrip("/")
+
+    # E-mail. Without MAIL_SERVER nothing is sent: messages are kept and shown to the
+    # guest on their Messages page and to reception in the message log.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "").strip()
+    MAIL_PORT = count_from_environment("MAIL_PORT", 25)
+    MAIL_USE_TLS = flag_from_environment("MAIL_USE_TLS")
+    MAIL_USE_SSL = flag_from_environment("MAIL_USE_SSL")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "guest-services@hotel.invalid")
+    MAIL_TIMEOUT_SECONDS = 30
+    # A message that cannot be sent is tried this many times, waiting MAIL_RETRY_SECONDS
+    # after the first failure and twice as long after each next one (about 17 hours in
+    # all with the defaults), then shown to reception as failed.
+    MAIL_ATTEMPTS = count_from_environment("MAIL_ATTEMPTS", 12)
+    MAIL_RETRY_SECONDS = count_from_environment("MAIL_RETRY_SECONDS", 30)
+
+    # The task queue: Redis when REDIS_URL is set (several servers), else an SQLite file
+    # beside the database (one server). "memory://" keeps it in the process (tests).
+    QUEUE_URL = (os.environ.get("REDIS_URL", "").strip()
+                 or f"sqlite:///{BASE_DIR / 'instance' / 'queue.db'}")
+    WORKER_THREADS = count_from_environment("WORKER_THREADS", 2)
+    # Timed messages, in the hotel's time: the reminder for tomorrow's bookings from this
+    # hour on, and the pre-arrival offer this many days before arrival.
+    REMINDER_HOUR = count_from_environment("REMINDER_HOUR", 18)
+    PRE_ARRIVAL_DAYS = count_from_environment("PRE_ARRIVAL_DAYS", 3)
+
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_HTTPONLY = True
@@ -94,6 +128,9 @@ class TestingConfig(Config):
     TESTING = True
     SECRET_KEY = "testing-only"  # noqa: S105 - the test suite's own key
     SQLALCHEMY_DATABASE_URI = database_url("sqlite://")
+    QUEUE_URL = "memory://"
+    MAIL_SERVER = ""
+    PUBLIC_URL = "http://hotel.test"
     # Hashing with scrypt takes a tenth of a second, for every staff user a test makes.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105 - a method, not a password
 

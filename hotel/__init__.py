@@ -34,7 +34,7 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"],
                                 x_proto=0, x_host=0, x_port=0, x_prefix=0)
 
-    from hotel import api, cli, desk, guest, labels
+    from hotel import api, cli, desk, guest, labels, worker
     from hotel.web import errors, retries, sessions
 
     labels.init_app(app)
@@ -42,6 +42,7 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     errors.init_app(app)
     retries.init_app(app)
     cli.init_app(app)
+    worker.init_app(app)
     app.register_blueprint(guest.bp)
     app.register_blueprint(desk.bp)
     app.register_blueprint(api.bp)

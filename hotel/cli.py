@@ -1,11 +1,12 @@
-"""Command-line tasks: demo data, staff accounts, translations, activity slots."""
+"""Command-line tasks: demo data, staff accounts, translations, activity slots, the worker."""
 
 import subprocess
 import sys
 from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
+from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from hotel.extensions import db
@@ -21,6 +22,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(staff)
     app.cli.add_command(translate)
     app.cli.add_command(slots)
+    app.cli.add_command(worker)
 
 
 @click.command("demo-data")
@@ -137,3 +139,14 @@ def extend(days: int) -> None:
 
     made = extend_slots(days)
     click.echo(f"{made} slots made for the next {days} days.")
+
+
+@click.command("worker")
+@click.option("--threads", type=click.IntRange(1, 32), default=None,
+              help="How many tasks to run at once (WORKER_THREADS, default 2).")
+@with_appcontext
+def worker(threads: int | None) -> None:
+    """Run the worker: sends messages, retries failures, runs the timed jobs."""
+    from hotel import worker as queue_worker
+
+    queue_worker.run(threads or current_app.config["WORKER_THREADS"])

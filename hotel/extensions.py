@@ -5,6 +5,7 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
+from huey import MemoryHuey
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -29,3 +30,6 @@ migrate = Migrate()
 login = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
+# The task queue for messages and timed jobs. Its storage is chosen in create_app()
+# from QUEUE_URL (hotel/worker.py); until then it keeps tasks in memory.
+queue = MemoryHuey("hotel", utc=True, results=False)

@@ -131,7 +131,7 @@ def party_summary(members, day: date) -> str:
 def init_app(app: Flask) -> None:
     """Make the language helpers available to every template."""
     app.jinja_env.filters.update(money=money, day=day_label, time=time_label, join_list=list_of,
-                                 bdi=bdi)
+                                 bdi=bdi, localized=localized)
     app.jinja_env.globals.update(
         localized=localized,
         language_name=language_name,

@@ -2,6 +2,8 @@
 
 from flask import Blueprint
 
+from hotel.services.messages import message_body
+
 bp = Blueprint("guest", __name__)
 
 
@@ -9,12 +11,15 @@ bp = Blueprint("guest", __name__)
 def register_basket_count(state) -> None:
     """Let the page header call ``basket_count()`` for the signed-in guest's basket."""
     state.app.jinja_env.globals["basket_count"] = basket.count
+    state.app.jinja_env.globals["unread_messages"] = messages.unread_messages
+    state.app.jinja_env.globals["message_body"] = message_body
 
 from hotel.guest import (  # noqa: E402,F401,I001  (routes attach to bp)
     basket,
     booking,
     catalogue,
     help,  # noqa: A004
+    messages,
     ratings,
     sign_in,
 )

@@ -154,6 +154,7 @@ def render_my_bookings(status: int = 200):
             selectinload(BookingItem.service).selectinload(Service.texts),
             selectinload(BookingItem.participants),
             selectinload(BookingItem.booking),
+            selectinload(BookingItem.standard_reason),
         )
         .order_by(BookingItem.start_on, BookingItem.starts_at, BookingItem.id)
     )

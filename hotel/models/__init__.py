@@ -35,11 +35,25 @@ from hotel.models.feedback import (
     TicketState,
 )
 from hotel.models.inventory import OutOfService, RentalDay, Slot, SlotRule
+from hotel.models.messages import (
+    MARKETING_KINDS,
+    Message,
+    MessageKind,
+    MessageState,
+    StandardReason,
+    StandardReasonText,
+)
 from hotel.models.sign_in import SignInFailure
 from hotel.models.staff import Department, DepartmentText, Role, StaffUser
 from hotel.models.stays import PartyMember, Stay, fold_name
 
 __all__ = [
+    "MARKETING_KINDS",
+    "Message",
+    "MessageKind",
+    "MessageState",
+    "StandardReason",
+    "StandardReasonText",
     "TicketState",
     "TicketNote",
     "TicketKind",

@@ -129,6 +129,10 @@ class BookingItem(db.Model):
     # Why reception declined or the hotel cancelled, as written, and in which language.
     reason: Mapped[str] = mapped_column(Text, default="")
     reason_language: Mapped[str] = mapped_column(String(8), default="")
+    # The standard reason chosen, which each guest reads in their own language.
+    standard_reason_id: Mapped[int | None] = mapped_column(
+        ForeignKey("standard_reason.id", ondelete="SET NULL"))
+    standard_reason: Mapped["StandardReason | None"] = relationship()  # noqa: F821
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     participants: Mapped[list[PartyMember]] = relationship(

@@ -65,6 +65,8 @@ class OutOfService(db.Model):
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")
+    standard_reason_id: Mapped[int | None] = mapped_column(
+        ForeignKey("standard_reason.id", ondelete="SET NULL"))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -114,6 +116,8 @@ class Slot(db.Model):
     booked: Mapped[int] = mapped_column(Integer, default=0)
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
     closed_reason: Mapped[str] = mapped_column(Text, default="")
+    closed_reason_id: Mapped[int | None] = mapped_column(
+        ForeignKey("standard_reason.id", ondelete="SET NULL"))
 
     @property
     def remaining(self) -> int:

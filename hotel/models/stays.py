@@ -3,7 +3,7 @@
 import unicodedata
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hotel.extensions import db
@@ -31,6 +31,10 @@ class Stay(db.Model):
     departure_on: Mapped[date] = mapped_column(Date, index=True)
     language: Mapped[str] = mapped_column(String(8), default="en")
     email: Mapped[str] = mapped_column(String(254), default="")
+    # Whether the guest agreed to offers and other marketing messages; messages about
+    # their own bookings go in any case.
+    marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                    server_default=false())
     notes: Mapped[str] = mapped_column(Text, default="")
     # The guest's earlier stay, when we recognise a returning guest.
     previous_stay_id: Mapped[int | None] = mapped_column(

@@ -25,7 +25,7 @@ from hotel.models import (
     Stay,
 )
 from hotel.models.types import ZERO, utcnow
-from hotel.services import audit, pricing
+from hotel.services import audit, messages, pricing
 from hotel.services.capacity import free_seats, release_capacity, reserve_capacity, take_seats
 from hotel.services.errors import DomainError, NotAllowed
 from hotel.services.rules import CheckedLine, ItemRequest, check_line
@@ -121,6 +121,7 @@ def _book_lines(stay: Stay, lines: list[CheckedLine], actor, package: Package | 
     db.session.flush()
     audit.record("booking.created", booking, actor, reference=booking.reference,
                  items=len(booking.items), total=booking.total)
+    messages.booking_received(booking)
     return booking
 
 
@@ -194,7 +195,7 @@ def claim_state(item: BookingItem, old_state: ItemState, values: dict) -> bool:
 
 
 def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: str = "",
-                      reason_language: str = "") -> None:
+                      reason_language: str = "", standard_reason=None) -> None:
     """Move an item to a new state inside the caller's write transaction, releasing its
     capacity when it is cancelled or declined (or taking it again when such an item is
     taken back), and log the change. This is the only way an item's state changes.
@@ -206,6 +207,8 @@ def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: st
     values = {"state": new_state}
     if reason:
         values.update(reason=reason, reason_language=reason_language)
+    if standard_reason is not None:
+        values.update(standard_reason_id=standard_reason.id)
     if not claim_state(item, old_state, values):
         raise ItemChanged(_("Someone else changed this booking a moment ago. "
                             "Please look at it again."))
@@ -225,8 +228,11 @@ def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: st
     if item.slot_id is not None and old_state not in HOLDING_STATES \
             and new_state in HOLDING_STATES:
         take_seats(item.id, item.slot_id)
+    if standard_reason is not None:
+        set_committed_value(item, "standard_reason", standard_reason)
     audit.record(f"item.{new_state.value}", item, actor, booking=item.booking.reference,
-                 previous=old_state.value, reason=reason or None)
+                 previous=old_state.value, reason=reason or None,
+                 standard_reason=standard_reason.code if standard_reason else None)
 
 
 def cancel_booking_item(item: BookingItem, actor, now: datetime | None = None) -> BookingItem:

@@ -30,16 +30,6 @@ def check_units(value: int, field_name: str, least: int = 0) -> None:
                             least=least, most=MAX_UNITS), field_name)
 
 
-def check_reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise DomainError(_("Please give a reason."), "reason")
-    if len(reason) > MAX_REASON:
-        raise DomainError(_("Please keep the reason to %(num)d characters.", num=MAX_REASON),
-                          "reason")
-    return reason
-
-
 def check_period(first: date, last: date, today: date, first_field: str,
                   last_field: str) -> None:
     if first < today:

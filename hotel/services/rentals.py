@@ -18,11 +18,11 @@ from hotel.services.errors import DomainError, Unavailable
 from hotel.services.inventory import (
     HORIZON_DAYS,
     check_period,
-    check_reason,
     check_units,
     lock_service_of_kind,
     services_of_kind,
 )
+from hotel.services.reasons import given_reason
 
 
 @dataclass
@@ -130,7 +130,7 @@ def change_stock(service_id: int, stock: int, actor: StaffUser,
 
 def put_out_of_service(service_id: int, units: int, starts_on: date, ends_on: date,
                        reason: str, actor: StaffUser,
-                       today: date | None = None) -> OutOfService:
+                       today: date | None = None, standard_reason_id=None) -> OutOfService:
     """Take units of a rental out of service for a period, leaving booked units alone.
 
     :raises DomainError: bad units, period or reason.
@@ -138,7 +138,7 @@ def put_out_of_service(service_id: int, units: int, starts_on: date, ends_on: da
     """
     check_units(units, "units", least=1)
     check_period(starts_on, ends_on, today or hotel_today(), "starts_on", "ends_on")
-    reason = check_reason(reason)
+    standard_reason, reason = given_reason(standard_reason_id, reason)
     with write_transaction():
         service = lock_service_of_kind(service_id, Kind.RENTAL)
         rows = {row.day: row for row in _rows(service.id, starts_on, ends_on)}
@@ -153,7 +153,8 @@ def put_out_of_service(service_id: int, units: int, starts_on: date, ends_on: da
                     "%(units)d cannot be taken out of service.", day=day_label(day),
                     booked=booked, capacity=capacity, units=units), "units")
         period = OutOfService(service_id=service.id, units=units, starts_on=starts_on,
-                              ends_on=ends_on, reason=reason, created_by_id=actor.id)
+                              ends_on=ends_on, reason=reason, created_by_id=actor.id,
+                              standard_reason_id=standard_reason.id if standard_reason else None)
         db.session.add(period)
         change_rental_capacity(service.id, -units, starts_on, ends_on)
         db.session.flush()

@@ -10,9 +10,11 @@ from sqlalchemy.orm import selectinload
 from hotel.database import write_transaction
 from hotel.extensions import db
 from hotel.labels import STATE_LABELS
-from hotel.models import BookingItem, ItemState, Role, StaffUser
+from hotel.models import BookingItem, ItemState, MessageKind, Role, StaffUser
+from hotel.services import messages
 from hotel.services.bookings import change_item_state
 from hotel.services.errors import DomainError, Forbidden
+from hotel.services.reasons import given_reason
 
 MAX_REASON = 500
 MAX_BATCH = 200
@@ -35,6 +37,10 @@ TRANSITIONS = {
     Action.NO_SHOW: ({ItemState.CONFIRMED}, ItemState.NO_SHOW),
 }
 
+# What the guest is told of: a request confirmed, or declined.
+ANSWERS = {Action.CONFIRM: MessageKind.REQUEST_CONFIRMED,
+           Action.DECLINE: MessageKind.REQUEST_DECLINED}
+
 ACTION_LABELS = {
     Action.CONFIRM: _l("Confirm"),
     Action.DECLINE: _l("Decline"),
@@ -44,11 +50,12 @@ ACTION_LABELS = {
 
 
 def handle_items(item_ids: list[int], action: Action, actor: StaffUser, reason: str = "",
-                 reason_language: str = "") -> list[BookingItem]:
+                 reason_language: str = "", standard_reason_id=None) -> list[BookingItem]:
     """Apply one action to one or more items, all of them or none, and log each change.
 
     Department staff may only handle their own department's items. Declining needs a
-    reason, which the guest reads as the staff member wrote it.
+    standard reason, which each guest reads in their own language, or a note, which the
+    guest reads as written; each guest is told of confirmations and declines.
 
     :raises DomainError: no items, a missing reason, or an item in a state the action
         does not apply to (the message names the item).
@@ -60,12 +67,10 @@ def handle_items(item_ids: list[int], action: Action, actor: StaffUser, reason: 
     if len(ids) > MAX_BATCH:
         raise DomainError(_("Please choose at most %(num)d items at a time.", num=MAX_BATCH),
                           "items")
-    reason = (reason or "").strip()
-    if action == Action.DECLINE and not reason:
-        raise DomainError(_("Please give the guest a reason."), "reason")
-    if len(reason) > MAX_REASON:
-        raise DomainError(_("Please keep the reason to %(num)d characters.", num=MAX_REASON),
-                          "reason")
+    standard_reason, reason = given_reason(standard_reason_id, reason,
+                                           required=action == Action.DECLINE)
+    if action != Action.DECLINE:
+        standard_reason, reason = None, ""
     sources, target = TRANSITIONS[action]
     with write_transaction():
         items = db.session.scalars(
@@ -81,6 +86,8 @@ def handle_items(item_ids: list[int], action: Action, actor: StaffUser, reason: 
             if item.state not in sources:
                 raise DomainError(_("Item %(id)d cannot be changed this way: it is %(state)s.",
                                     id=item.id, state=STATE_LABELS[item.state]), "items")
-            change_item_state(item, target, actor, reason=reason if action == Action.DECLINE
-                              else "", reason_language=reason_language)
+            change_item_state(item, target, actor, reason=reason,
+                              reason_language=reason_language, standard_reason=standard_reason)
+        if action in ANSWERS:
+            messages.requests_answered(items, ANSWERS[action])
     return items

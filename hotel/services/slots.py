@@ -8,7 +8,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from hotel.clock import day_starts_at, days_in_utc, hotel_today, local_to_utc
+from hotel.clock import day_starts_at, days_in_utc, hotel_day, hotel_today, local_to_utc
 from hotel.database import write_transaction
 from hotel.extensions import db
 from hotel.models import (
@@ -22,7 +22,7 @@ from hotel.models import (
     StaffUser,
 )
 from hotel.models.types import utcnow
-from hotel.services import audit
+from hotel.services import audit, messages
 from hotel.services.bookings import change_item_state
 from hotel.services.capacity import set_slot_capacity
 from hotel.services.errors import DomainError, Unavailable
@@ -31,11 +31,11 @@ from hotel.services.inventory import (
     MAX_MINUTES,
     MIN_MINUTES,
     check_period,
-    check_reason,
     check_units,
     lock_service_of_kind,
     services_of_kind,
 )
+from hotel.services.reasons import given_reason
 
 
 def generate_slots(rule: SlotRule, first_day: date, last_day: date) -> list[Slot]:
@@ -249,14 +249,41 @@ def _slot(slot_id: int) -> Slot:
     return slot
 
 
-def close_slot(slot_id: int, reason: str, actor: StaffUser,
-               reason_language: str = "") -> list[BookingItem]:
-    """Close a slot: its booked items are cancelled by the hotel with the reason, which
-    the guests read, and their places are given back. Return the cancelled items.
+ALTERNATIVES = 3  # other times offered to each guest whose booking a closure cancels
+
+
+def alternatives_for(items: list[BookingItem], closed: Slot, now: datetime) -> dict[int, list]:
+    """Return, for each item, the nearest other open times of the same service, during
+    the guest's stay, that still have room for the item's party.
+    """
+    stays = [item.booking.stay for item in items]
+    if not stays:
+        return {}
+    first, last = days_in_utc(min(s.arrival_on for s in stays), max(s.departure_on for s in stays))
+    candidates = db.session.scalars(
+        select(Slot).where(Slot.service_id == closed.service_id, Slot.id != closed.id,
+                           Slot.closed.is_(False), Slot.starts_at > now,
+                           Slot.starts_at >= first, Slot.starts_at < last)
+        .order_by(Slot.starts_at)).all()
+    offers = {}
+    for item in items:
+        stay = item.booking.stay
+        fitting = [slot for slot in candidates
+                   if slot.remaining >= item.quantity and stay.covers(hotel_day(slot.starts_at))]
+        fitting.sort(key=lambda slot: abs(slot.starts_at - closed.starts_at))
+        offers[item.id] = sorted(fitting[:ALTERNATIVES], key=lambda slot: slot.starts_at)
+    return offers
+
+
+def close_slot(slot_id: int, reason: str, actor: StaffUser, reason_language: str = "",
+               standard_reason_id=None, now: datetime | None = None) -> list[BookingItem]:
+    """Close a slot: its booked items are cancelled by the hotel, each guest is told why
+    (the standard reason in their language, the note as written) with the nearest other
+    times that have room, and the places are given back. Return the cancelled items.
 
     :raises DomainError: no reason, or the slot is closed already.
     """
-    reason = check_reason(reason)
+    standard_reason, reason = given_reason(standard_reason_id, reason)
     with write_transaction():
         slot = _slot(slot_id)
         if slot.closed:
@@ -264,6 +291,7 @@ def close_slot(slot_id: int, reason: str, actor: StaffUser,
         booked_before = slot.booked
         # Closing first takes the slot's row, so no booking can slip in meanwhile.
         slot.closed, slot.closed_reason = True, reason
+        slot.closed_reason_id = standard_reason.id if standard_reason else None
         db.session.flush()
         items = db.session.scalars(
             select(BookingItem).where(BookingItem.slot_id == slot.id,
@@ -272,8 +300,9 @@ def close_slot(slot_id: int, reason: str, actor: StaffUser,
             .order_by(BookingItem.id)).all()
         for item in items:
             change_item_state(item, ItemState.CANCELLED_BY_HOTEL, actor, reason=reason,
-                              reason_language=reason_language)
+                              reason_language=reason_language, standard_reason=standard_reason)
         db.session.expire(slot)
+        messages.cancelled_by_hotel(items, alternatives_for(items, slot, now or utcnow()))
         audit.record("slot.closed", slot, actor, service=slot.service.slug,
                      starts_at=slot.starts_at, reason=reason, booked=booked_before,
                      cancelled_items=len(items))
@@ -290,7 +319,7 @@ def reopen_slot(slot_id: int, actor: StaffUser) -> Slot:
         if not slot.closed:
             raise DomainError(_("This slot is open already."), "slot")
         old_reason = slot.closed_reason
-        slot.closed, slot.closed_reason = False, ""
+        slot.closed, slot.closed_reason, slot.closed_reason_id = False, "", None
         audit.record("slot.reopened", slot, actor, service=slot.service.slug,
                      starts_at=slot.starts_at, old_reason=old_reason)
     return slot

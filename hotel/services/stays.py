@@ -122,6 +122,22 @@ def _language(data: dict) -> str:
     return language
 
 
+CONSENT_WORDS = {"1": True, "true": True, "yes": True, "y": True,
+                 "0": False, "false": False, "no": False, "n": False}
+
+
+def _consent(data: dict) -> bool | None:
+    """Return whether the guest agreed to offers, or None if the data does not say."""
+    value = data.get("marketing_consent")
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in CONSENT_WORDS:
+        return CONSENT_WORDS[value.strip().lower()]
+    raise DomainError(_("Please answer yes or no."), "marketing_consent")
+
+
 def _version(data: dict) -> int | None:
     """Return the version of the stay an update was made from, or None if not given."""
     version = data.get("version")
@@ -221,6 +237,7 @@ def check_stay_data(data: dict) -> dict:
     # A stay sent without a language takes the returning guest's earlier one (write_stay).
     fields["language_given"] = bool(str(data.get("language") or "").strip())
     fields["email"] = _email(data)
+    fields["marketing_consent"] = _consent(data)
     lead = {"first_name": fields["first_name"], "last_name": fields["last_name"]}
     fields["party"] = _party(data, lead, fields["arrival_on"])
     fields["version"] = _version(data)
@@ -270,6 +287,10 @@ def _apply(stay: Stay, fields: dict) -> None:
     stay.set_last_name(fields["last_name"])
     stay.arrival_on, stay.departure_on = fields["arrival_on"], fields["departure_on"]
     stay.language, stay.email = fields["language"], fields["email"]
+    if fields.get("marketing_consent") is not None:  # not said: as it was (no, if new)
+        stay.marketing_consent = fields["marketing_consent"]
+    elif stay.marketing_consent is None:
+        stay.marketing_consent = False
     _apply_party(stay, fields["party"])
 
 
@@ -362,3 +383,14 @@ def find_stays(text: str, current_only: bool = True, limit: int = 30) -> list[St
     if current_only:
         query = query.where(Stay.departure_on >= hotel_today())
     return db.session.scalars(query.order_by(Stay.arrival_on, Stay.room).limit(limit)).all()
+
+
+def set_marketing_consent(stay: Stay, agreed: bool) -> None:
+    """Record whether the guest wants offers (the unsubscribe link says no)."""
+    with write_transaction():
+        stay = db.session.get(Stay, stay.id)
+        if stay.marketing_consent == agreed:
+            return
+        stay.marketing_consent = agreed
+        audit.record("stay.consent_changed", stay, stay, reference=stay.reference,
+                     marketing_consent=agreed)

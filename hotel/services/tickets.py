@@ -26,6 +26,7 @@ from hotel.models import (
     TicketState,
 )
 from hotel.models.types import utcnow
+from hotel.services import messages
 from hotel.services.audit import record
 from hotel.services.errors import DomainError, Forbidden, NotAllowed
 
@@ -256,6 +257,7 @@ def answer_ticket(ticket: Ticket, answer: str, language: str, actor: StaffUser,
         ticket.state = TicketState.ANSWERED
         record("ticket.answered", ticket, actor, state=f"{old.value} → answered",
                language=language)
+        messages.ticket_answered(ticket)
     return ticket
 
 

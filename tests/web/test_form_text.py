@@ -96,6 +96,7 @@ FORM_PAGES = {
 }
 # Forms with nothing to type into: a button with its CSRF token, or a file.
 WITHOUT_TEXT = {"guest.sign_out", "guest.cancel_item", "guest.remove_from_basket",
+                "guest.rebook", "guest.unsubscribe",
                 "desk.logout", "desk.inventory_reopen_slot", "desk.inventory_end_out_of_service",
                 "desk.stays_import"}
 # Inputs a view reads itself, not fields of its form: where to go back to (safe_next).

@@ -1,0 +1,221 @@
+"""What the hotel tells its guests, written in the same transaction as the change it
+tells of (an outbox), in the guest's language, and handed to the queue once committed.
+
+A change that rolls back leaves no message; a committed one is never lost, since the
+worker also sweeps the table for messages nobody has sent (hotel/worker.py). Messages
+are rendered when written, so the guest's page, the desk's log and every e-mail try
+show the same words.
+"""
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+from email.utils import make_msgid, parseaddr
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+from sqlalchemy import event, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from hotel.extensions import db
+from hotel.models import (
+    MARKETING_KINDS,
+    BookingItem,
+    Message,
+    MessageKind,
+    MessageState,
+    Stay,
+)
+from hotel.models.types import utcnow
+from hotel.services import links
+
+logger = logging.getLogger(__name__)
+
+SUBJECTS = {
+    MessageKind.BOOKING_RECEIVED: _l("We have your booking %(reference)s"),
+    MessageKind.REQUEST_CONFIRMED: _l("Confirmed: your request"),
+    MessageKind.REQUEST_DECLINED: _l("We cannot offer what you asked for"),
+    MessageKind.CANCELLED_BY_HOTEL: _l("Cancelled by the hotel, with other times for you"),
+    MessageKind.REMINDER: _l("Your plans for tomorrow"),
+    MessageKind.TICKET_ANSWERED: _l("An answer to your message %(number)s"),
+    MessageKind.RATING_INVITATION: _l("How was it? Tell us in a minute"),
+    MessageKind.PRE_ARRIVAL_OFFER: _l("Before you arrive: ideas for your stay"),
+}
+
+_PENDING = "hotel.messages_to_send"
+# Around the part of a message's HTML that pages show (templates/mail/base.html).
+CONTENT_START, CONTENT_END = "<!--content-->", "<!--/content-->"
+
+
+def mail_configured() -> bool:
+    return bool(current_app.config["MAIL_SERVER"])
+
+
+def message_language(stay: Stay) -> str:
+    """Return the language a stay is written to: its own, if the hotel offers it."""
+    languages = current_app.config["LANGUAGES"]
+    return stay.language if stay.language in languages else current_app.config[
+        "DEFAULT_LANGUAGE"]
+
+
+def _render(kind: MessageKind, stay: Stay, language: str, subject_values: dict,
+            context: dict) -> tuple[str, str, str]:
+    with force_locale(language):
+        subject = str(SUBJECTS[kind] % subject_values) if subject_values else str(SUBJECTS[kind])
+        values = dict(context, stay=stay, kind=kind, subject=subject, language=language,
+                      sign_in_url=links.sign_in_url(stay),
+                      unsubscribe_url=links.unsubscribe_url(stay)
+                      if kind in MARKETING_KINDS else None)
+        text = render_template(f"mail/{kind.value}.txt", **values)
+        html = render_template(f"mail/{kind.value}.html", **values)
+    return subject, text, html
+
+
+def _message_id(message: Message) -> str:
+    domain = parseaddr(current_app.config["MAIL_DEFAULT_SENDER"])[1].rpartition("@")[2]
+    return make_msgid(idstring=f"m{message.id}", domain=domain or "hotel.invalid")
+
+
+def tell(stay: Stay, kind: MessageKind, *, key: str | None = None,
+         subject_values: dict | None = None, attachments: Iterable[dict] = (),
+         **context) -> Message | None:
+    """Write a message to a stay in the caller's transaction, and return it.
+
+    Returns None, writing nothing, for an offer to a stay that did not agree to offers,
+    and for a ``key`` that has a message already (a timed job run twice).
+    """
+    marketing = kind in MARKETING_KINDS
+    if marketing and not stay.marketing_consent:
+        return None
+    if key is not None and db.session.scalar(select(Message.id).where(Message.key == key)):
+        return None
+    language = message_language(stay)
+    subject, text, html = _render(kind, stay, language, subject_values or {}, context)
+    by_mail = mail_configured() and bool(stay.email)
+    message = Message(stay=stay, kind=kind, key=key, marketing=marketing, language=language,
+                      email=stay.email if by_mail else "", subject=subject[:300], text=text,
+                      html=html, attachments=list(attachments), attempts=0, last_error="",
+                      state=MessageState.WAITING if by_mail else MessageState.KEPT)
+    try:
+        with db.session.begin_nested():  # two workers writing the same timed message
+            db.session.add(message)
+            db.session.flush()
+    except IntegrityError:
+        return None
+    message.message_id = _message_id(message)
+    if by_mail:
+        db.session.info.setdefault(_PENDING, []).append(message.id)
+    return message
+
+
+@event.listens_for(Session, "after_commit")
+def _queue_committed(session: Session) -> None:
+    """Hand the messages of a committed transaction to the queue, to be sent now."""
+    message_ids = session.info.pop(_PENDING, [])
+    if not message_ids:
+        return
+    from hotel.worker import deliver_message
+
+    for message_id in message_ids:
+        try:
+            deliver_message(message_id)
+        except Exception:  # the worker's sweep sends it later; the message is stored
+            logger.exception("Could not queue message %s; the next sweep sends it.",
+                             message_id)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_rolled_back(session: Session, previous_transaction) -> None:
+    """A rolled-back transaction wrote no messages: nothing to queue."""
+    if previous_transaction.parent is None:
+        session.info.pop(_PENDING, None)
+
+
+def _by_stay(items: Iterable[BookingItem]) -> dict[Stay, list[BookingItem]]:
+    grouped: dict[Stay, list[BookingItem]] = defaultdict(list)
+    for item in items:
+        grouped[item.booking.stay].append(item)
+    return grouped
+
+
+def booking_received(booking) -> Message | None:
+    """Tell the guest what they booked, with every item's state and price and the .ics."""
+    from hotel.services.calendar import booking_calendar
+
+    stay = booking.stay
+    with force_locale(message_language(stay)):
+        calendar = booking_calendar(booking).decode()
+    return tell(stay, MessageKind.BOOKING_RECEIVED, key=f"booking:{booking.id}",
+                subject_values={"reference": booking.reference}, booking=booking,
+                items=booking.items,
+                attachments=[{"filename": f"{booking.reference}.ics",
+                              "content_type": "text/calendar", "content": calendar}])
+
+
+def requests_answered(items: Iterable[BookingItem], kind: MessageKind) -> list[Message]:
+    """Tell each guest that their requests were confirmed, or declined and why."""
+    return [message for stay, stay_items in _by_stay(items).items()
+            if (message := tell(stay, kind, items=stay_items)) is not None]
+
+
+def cancelled_by_hotel(items: Iterable[BookingItem], alternatives: dict[int, list]) -> list:
+    """Tell each guest what the hotel cancelled and why, with other times to rebook.
+
+    ``alternatives`` maps an item's id to the slots that would still fit its party.
+    """
+    written = []
+    for stay, stay_items in _by_stay(items).items():
+        offers = {item.id: [(slot, links.rebook_url(stay, item.id, slot))
+                            for slot in alternatives.get(item.id, [])]
+                  for item in stay_items}
+        message = tell(stay, MessageKind.CANCELLED_BY_HOTEL, items=stay_items,
+                       offers=offers)
+        if message is not None:
+            written.append(message)
+    return written
+
+
+def ticket_answered(ticket) -> Message | None:
+    """Tell the guest that reception answered their question, request or complaint."""
+    return tell(ticket.stay, MessageKind.TICKET_ANSWERED, subject_values={
+        "number": ticket.number}, ticket=ticket,
+        ticket_url=links.public_url("guest.help_ticket", number=ticket.number))
+
+
+# Reading: the guest's Messages page, the API and the desk.
+
+def message_body(message: Message) -> Markup:
+    """Return the part of a message's HTML that a page shows: what it says, without the
+    e-mail's frame. The HTML was rendered by us, with every value escaped.
+    """
+    start, end = message.html.find(CONTENT_START), message.html.find(CONTENT_END)
+    if start < 0 or end < start:
+        return Markup("<p>%s</p>") % message.text
+    return Markup(message.html[start + len(CONTENT_START):end])  # noqa: S704
+
+def messages_of_stay(stay_id: int, limit: int = 200) -> list[Message]:
+    """Return a stay's messages, newest first."""
+    return list(db.session.scalars(
+        select(Message).where(Message.stay_id == stay_id)
+        .order_by(Message.created_at.desc(), Message.id.desc()).limit(limit)))
+
+
+def unread_count(stay_id: int) -> int:
+    return db.session.scalar(select(func.count(Message.id)).where(
+        Message.stay_id == stay_id, Message.read_at.is_(None))) or 0
+
+
+def mark_read(stay_id: int, now: datetime | None = None) -> None:
+    """Mark every message of a stay read, as the guest has now seen them."""
+    from hotel.database import write_transaction
+
+    if not unread_count(stay_id):
+        return
+    with write_transaction():
+        db.session.execute(update(Message).where(
+            Message.stay_id == stay_id, Message.read_at.is_(None)).values(
+            read_at=now or utcnow()).execution_options(synchronize_session=False))
