@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-dev translations migrate demo lint browser bench soak clean FORCE
+.PHONY: run worker test install install-dev translations migrate demo lint browser bench soak clean FORCE
 
 # A venv whose Python is older than 3.12, or gone, is made again from scratch. PYTHON is
 # expanded once in the recipe, so the search runs once and an empty answer stops there.
@@ -46,10 +46,16 @@ migrate: $(VENV)/.installed
 demo: migrate
 	$(FLASK) demo-data --if-empty
 
-## make run: install, compile translations, migrate, load the demo hotel, serve it.
+## make run: install, compile translations, migrate, load the demo hotel, serve it with
+## the worker beside it (messages, retries, timed jobs); Ctrl-C stops both.
 run: translations demo
-	@echo "Serving on http://$(HOST):$(PORT) (demo logins are listed above)"
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	@echo "Serving on http://$(HOST):$(PORT) (demo logins are listed above), with the worker"
+	@$(FLASK) worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	PUBLIC_URL="$${PUBLIC_URL:-http://$(HOST):$(PORT)}" $(FLASK) run --host $(HOST) --port $(PORT)
+
+## make worker: only the worker (when the web server runs elsewhere, e.g. gunicorn).
+worker: migrate
+	$(FLASK) worker
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -96,8 +96,10 @@ class Config:
     MAIL_RETRY_SECONDS = count_from_environment("MAIL_RETRY_SECONDS", 30)
 
     # The task queue: Redis when REDIS_URL is set (several servers), else an SQLite file
-    # beside the database (one server). "memory://" keeps it in the process (tests).
-    QUEUE_URL = (os.environ.get("REDIS_URL", "").strip()
+    # beside the database (one server). QUEUE_URL names another one ("sqlite:///path",
+    # "redis://...", or "memory://", which keeps it in the process, for tests).
+    QUEUE_URL = (os.environ.get("QUEUE_URL", "").strip()
+                 or os.environ.get("REDIS_URL", "").strip()
                  or f"sqlite:///{BASE_DIR / 'instance' / 'queue.db'}")
     WORKER_THREADS = count_from_environment("WORKER_THREADS", 2)
     # Timed messages, in the hotel's time: the reminder for tomorrow's bookings from this

@@ -12,7 +12,7 @@ from flask import current_app
 
 from hotel.api import bp
 from hotel.api.schemas import MAX_ID, MAX_ITEMS, MAX_RANGE_DAYS
-from hotel.models import REQUEST_FIELDS, ItemState, Kind, PricingUnit
+from hotel.models import REQUEST_FIELDS, ItemState, Kind, MessageKind, MessageState, PricingUnit
 from hotel.services.plain_text import blank_pattern, refused_pattern, visible_pattern
 from hotel.services.stays import MAX_VERSION
 
@@ -225,6 +225,22 @@ SCHEMAS = {
               "age": _nullable("integer"), "birth_date": _nullable("string", format="date")})}},
         ["reference", "room", "first_name", "last_name", "arrival_date", "departure_date",
          "language", "email", "version", "adults", "children"]),
+    "Message": _object(
+        {"id": ID, "kind": {"enum": [kind.value for kind in MessageKind]},
+         "language": TEXT, "subject": TEXT,
+         "text": {"type": "string", "description": "The message as plain text."},
+         "created_at": {"type": "string", "format": "date-time"},
+         "read_at": _nullable("string", format="date-time"),
+         "state": {"enum": [state.value for state in MessageState],
+                   "description": "Staff only: kept (not e-mailed), waiting, sending, "
+                                  "sent or failed."},
+         "email": {"type": "string", "description": "Staff only: where it was sent."},
+         "attempts": {"type": "integer", "minimum": 0, "description": "Staff only."},
+         "sent_at": _nullable("string", format="date-time"),
+         "last_error": {"type": "string", "description": "Staff only."}},
+        ["id", "kind", "language", "subject", "text", "created_at", "read_at"]),
+    "MessageList": _object({"messages": {"type": "array", "items": _ref("Message")}},
+                           ["messages"]),
     **TEXT_RULES,
 }
 
@@ -313,6 +329,16 @@ PATHS = {
          "404": _response("NotFound"), "409": _response("Conflict"),
          "422": _response("Invalid")},
         body="StayInput", secured=True, parameters=[REFERENCE], tag="stays")},
+    "/messages": {"get": _operation(
+        "List what the hotel wrote to the guest, newest first.",
+        {"200": _json(_ref("MessageList"), "The messages."), **AUTH_ERRORS},
+        secured=True, tag="messages")},
+    "/stays/{reference}/messages": {"get": _operation(
+        "List a stay's messages with how each was delivered (reception or manager).",
+        {"200": _json(_ref("MessageList"), "The messages."), **AUTH_ERRORS,
+         "404": _response("NotFound")},
+        secured=True, parameters=[_path_param("reference", REFERENCE_TEXT)],
+        tag="messages")},
     "/openapi.json": {"get": _operation(
         "This document.", {"200": _json({"type": "object"}, "The OpenAPI document.")},
         tag="meta")},

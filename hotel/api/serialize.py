@@ -7,7 +7,7 @@ from flask import current_app
 
 from hotel.clock import hotel_zone
 from hotel.i18n import localized
-from hotel.models import REQUEST_FIELDS, Booking, BookingItem, Service, Stay
+from hotel.models import REQUEST_FIELDS, Booking, BookingItem, Message, Service, Stay
 from hotel.services.availability import DayAvailability, SlotAvailability
 from hotel.services.bookings import can_guest_cancel
 from hotel.services.pricing import CENT
@@ -119,3 +119,20 @@ def stay_json(stay: Stay) -> dict:
         "children": [{"id": m.id, "first_name": m.first_name, "last_name": m.last_name,
                       "age": m.age, "birth_date": day(m.birth_date)} for m in stay.children],
     }
+
+
+def message_json(message: Message, delivery: bool = False) -> dict:
+    """Return a message as the guest reads it; with ``delivery``, how it was sent too."""
+    body = {
+        "id": message.id,
+        "kind": message.kind.value,
+        "language": message.language,
+        "subject": message.subject,
+        "text": message.text,
+        "created_at": moment(message.created_at),
+        "read_at": moment(message.read_at),
+    }
+    if delivery:
+        body.update(state=message.state.value, email=message.email, attempts=message.attempts,
+                    sent_at=moment(message.sent_at), last_error=message.last_error)
+    return body

@@ -55,7 +55,6 @@ def email_of(message: Message) -> EmailMessage:
     email["To"] = message.email
     email["Message-ID"] = message.message_id
     email["Date"] = format_datetime(message.created_at)
-    email["Content-Language"] = message.language
     if message.marketing:
         email["List-Unsubscribe"] = f"<{links.unsubscribe_url(message.stay)}>"
         email["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
@@ -63,8 +62,13 @@ def email_of(message: Message) -> EmailMessage:
     email.add_alternative(message.html, subtype="html")
     for attachment in message.attachments:
         maintype, _, subtype = attachment["content_type"].partition("/")
-        email.add_attachment(attachment["content"].encode(), maintype=maintype,
-                             subtype=subtype, filename=attachment["filename"])
+        if maintype == "text":  # e.g. the .ics, in UTF-8
+            email.add_attachment(attachment["content"], subtype=subtype,
+                                 filename=attachment["filename"])
+        else:
+            email.add_attachment(attachment["content"].encode(), maintype=maintype,
+                                 subtype=subtype, filename=attachment["filename"])
+    email["Content-Language"] = message.language  # after the body, which resets Content-*
     return email
 
 
