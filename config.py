@@ -101,6 +101,8 @@ class Config:
     QUEUE_URL = (os.environ.get("QUEUE_URL", "").strip()
                  or os.environ.get("REDIS_URL", "").strip()
                  or f"sqlite:///{BASE_DIR / 'instance' / 'queue.db'}")
+    # Hotels sharing one Redis give each its own name, so that they keep to their own tasks.
+    QUEUE_NAME = os.environ.get("QUEUE_NAME", "").strip() or "hotel"
     WORKER_THREADS = count_from_environment("WORKER_THREADS", 2)
     # Timed messages, in the hotel's time: the reminder for tomorrow's bookings from this
     # hour on, and the pre-arrival offer this many days before arrival.

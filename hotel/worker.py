@@ -25,14 +25,14 @@ def init_app(app: Flask) -> None:
     """Give the queue the storage QUEUE_URL names, and its tasks this application."""
     global _app
     _app = app
-    url = app.config["QUEUE_URL"]
+    url, name = app.config["QUEUE_URL"], app.config["QUEUE_NAME"]
     scheme = urlsplit(url).scheme
     if scheme == "memory":
-        queue.storage = MemoryStorage(queue.name)
+        queue.storage = MemoryStorage(name)
     elif scheme in ("redis", "rediss", "unix"):
-        queue.storage = RedisStorage(queue.name, url=url)
+        queue.storage = RedisStorage(name, url=url)
     elif scheme == "sqlite":
-        queue.storage = SqliteStorage(queue.name, filename=url.removeprefix("sqlite:///"))
+        queue.storage = SqliteStorage(name, filename=url.removeprefix("sqlite:///"))
     else:
         raise RuntimeError(f"QUEUE_URL={url!r}: use redis://, sqlite:/// or memory://.")
 

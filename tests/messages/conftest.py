@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from hotel import worker as queue_worker
+from hotel.extensions import queue
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -79,21 +81,39 @@ def smtp(app):
     app.config.update(saved)
 
 
-@pytest.fixture
-def queue_file(app, tmp_path):
-    """Give the app a queue in an SQLite file that a worker process can share."""
-    saved = app.config["QUEUE_URL"]
-    app.config["QUEUE_URL"] = f"sqlite:///{tmp_path / 'queue.db'}"
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def redis_reachable() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def queue_file(request, app, tmp_path):
+    """Give the app a queue that a worker process can share: an SQLite file, or Redis
+    under a name of this test's own (skipped where no Redis runs)."""
+    if request.param == "redis" and not redis_reachable():
+        pytest.skip(f"no Redis at {REDIS_URL}")
+    saved = app.config["QUEUE_URL"], app.config["QUEUE_NAME"]
+    app.config["QUEUE_URL"] = (f"sqlite:///{tmp_path / 'queue.db'}" if request.param == "sqlite"
+                               else REDIS_URL)
+    app.config["QUEUE_NAME"] = f"hotel-test-{uuid.uuid4().hex[:8]}"
     queue_worker.init_app(app)
-    yield app.config["QUEUE_URL"]
-    app.config["QUEUE_URL"] = saved
+    yield app.config["QUEUE_URL"], app.config["QUEUE_NAME"]
+    queue.flush()
+    app.config["QUEUE_URL"], app.config["QUEUE_NAME"] = saved
     queue_worker.init_app(app)
 
 
 class Workers:
     """Starts real worker processes on the test's database, queue and SMTP server."""
 
-    def __init__(self, app, queue_url: str, smtp: SmtpServer):
+    def __init__(self, app, queue: tuple[str, str], smtp: SmtpServer):
         self.processes: list[subprocess.Popen] = []
         self.env = {
             **os.environ,
@@ -102,7 +122,8 @@ class Workers:
             "SECRET_KEY": app.config["SECRET_KEY"],
             "PUBLIC_URL": app.config["PUBLIC_URL"],
             "REDIS_URL": "",
-            "QUEUE_URL": queue_url,
+            "QUEUE_URL": queue[0],
+            "QUEUE_NAME": queue[1],
             "MAIL_SERVER": "127.0.0.1",
             "MAIL_PORT": str(smtp.port),
             "MAIL_RETRY_SECONDS": "1",
