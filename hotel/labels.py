@@ -78,6 +78,7 @@ OBJECT_LABELS = {
     "Ticket": _l("Guest ticket"),
     "FaqEntry": _l("FAQ entry"),
     "TicketCategory": _l("Ticket category"),
+    "StandardReason": _l("Standard reason"),
 }
 
 

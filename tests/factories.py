@@ -336,3 +336,15 @@ def make_faq_entry(texts: dict, *, kind=None, position: int = 0, active: bool = 
     db.session.add(entry)
     db.session.flush()
     return entry
+
+
+def make_standard_reason(code: str, texts: dict[str, str]):
+    """Add a standard reason with its text in each language given."""
+    from hotel.models import StandardReason, StandardReasonText
+
+    reason = StandardReason(code=code, position=next(_numbers))
+    for locale, name in texts.items():
+        reason.texts.append(StandardReasonText(locale=locale, name=name, description=""))
+    db.session.add(reason)
+    db.session.flush()
+    return reason

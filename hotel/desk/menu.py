@@ -14,6 +14,7 @@ MENU = [
     ("desk.inventory", _l("Inventory")),
     ("desk.stays", _l("Stays")),
     ("desk.catalogue", _l("Catalogue")),
+    ("desk.reasons", _l("Standard reasons")),
     ("desk.staff_accounts", _l("Staff")),
     ("desk.reports", _l("Reports")),
     ("desk.audit_log", _l("Audit log")),

@@ -6,7 +6,6 @@ from werkzeug.routing import Rule
 from tests.factories import make_stay
 from tests.helpers import sign_in_as
 
-
 # Posted to by mail programs with no form ("List-Unsubscribe-Post"): the signed link
 # in the address is the proof, tested in tests/web/test_messages_pages.py.
 SIGNED_LINK_ENDPOINTS = {"guest.unsubscribe"}

@@ -55,6 +55,7 @@ def sample_arguments(world) -> dict:
         "id": 1,
         "number": "T-NONE",
         "category_id": 1,
+        "reason_id": 1,
     }
 
 
