@@ -20,6 +20,7 @@ from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     faq,
     inventory,
     menu,
+    messages,
     reasons,
     rentals,
     reports,

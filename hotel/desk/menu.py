@@ -9,6 +9,7 @@ MENU = [
     ("desk.today", _l("Today")),
     ("desk.requests_list", _l("Requests")),
     ("desk.tickets", _l("Guest tickets")),
+    ("desk.message_log", _l("Messages to guests")),
     ("desk.book_for_guest", _l("Book for a guest")),
     ("desk.run_sheet", _l("Run sheet")),
     ("desk.inventory", _l("Inventory")),

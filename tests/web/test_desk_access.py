@@ -56,6 +56,7 @@ def sample_arguments(world) -> dict:
         "number": "T-NONE",
         "category_id": 1,
         "reason_id": 1,
+        "message_id": 1,
     }
 
 
