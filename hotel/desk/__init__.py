@@ -33,4 +33,5 @@ from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     stays,
     tickets,
     today,
+    welcome_card,
 )
