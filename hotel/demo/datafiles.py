@@ -258,6 +258,7 @@ def load_demo_files(folder: Path = DATA_FOLDER) -> DemoFiles:
     return DemoFiles(
         departments=catalogue["departments"], services=catalogue["services"],
         packages=catalogue["packages"], texts=load_texts_files(folder, slugs), stays=stays,
-        earlier_stays=earlier_stays, bookings=load_bookings_file(folder, catalogue, stays, reason_codes),
+        earlier_stays=earlier_stays,
+        bookings=load_bookings_file(folder, catalogue, stays, reason_codes),
         staff=load_staff_file(folder, catalogue), standard_reasons=reasons, **feedback,
     )
