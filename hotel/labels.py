@@ -8,6 +8,8 @@ from hotel.models import (
     FaqKind,
     ItemState,
     Kind,
+    MessageKind,
+    MessageState,
     PricingUnit,
     Role,
     TicketKind,
@@ -78,6 +80,8 @@ OBJECT_LABELS = {
     "Ticket": _l("Guest ticket"),
     "FaqEntry": _l("FAQ entry"),
     "TicketCategory": _l("Ticket category"),
+    "StandardReason": _l("Standard reason"),
+    "Message": _l("Message to a guest"),
 }
 
 
@@ -100,6 +104,26 @@ FAQ_KIND_LABELS = {
     FaqKind.POLICY: _l("Policy"),
 }
 
+# What the hotel writes to guests, and how far each message got.
+MESSAGE_KIND_LABELS = {
+    MessageKind.BOOKING_RECEIVED: _l("Booking received"),
+    MessageKind.REQUEST_CONFIRMED: _l("Request confirmed"),
+    MessageKind.REQUEST_DECLINED: _l("Request declined"),
+    MessageKind.CANCELLED_BY_HOTEL: _l("Cancelled by the hotel"),
+    MessageKind.REMINDER: _l("Reminder"),
+    MessageKind.TICKET_ANSWERED: _l("Ticket answered"),
+    MessageKind.RATING_INVITATION: _l("Invitation to rate"),
+    MessageKind.PRE_ARRIVAL_OFFER: _l("Offer before arrival"),
+}
+
+MESSAGE_STATE_LABELS = {
+    MessageState.WAITING: _l("Waiting to be sent"),
+    MessageState.SENDING: _l("Sending"),
+    MessageState.SENT: _l("Sent"),
+    MessageState.FAILED: _l("Failed"),
+    MessageState.KEPT: _l("Kept, not e-mailed"),
+}
+
 
 def init_app(app: Flask) -> None:
     """Make the labels available to every template."""
@@ -114,4 +138,6 @@ def init_app(app: Flask) -> None:
         TICKET_KIND_LABELS=TICKET_KIND_LABELS,
         TICKET_STATE_LABELS=TICKET_STATE_LABELS,
         FAQ_KIND_LABELS=FAQ_KIND_LABELS,
+        MESSAGE_KIND_LABELS=MESSAGE_KIND_LABELS,
+        MESSAGE_STATE_LABELS=MESSAGE_STATE_LABELS,
     )

@@ -320,6 +320,30 @@ def make_rating(item, score: int, *, comment: str = "", created_at: datetime | N
     return rating
 
 
+def make_message(stay: Stay, kind=None, state=None, *, subject: str = "We have your booking",
+                 created_at: datetime | None = None, attempts: int = 0, last_error: str = "",
+                 email: str | None = None, flush: bool = True):
+    """A message to a stay inserted directly (not through the messages service), as the
+    outbox would hold it; a message that is not kept has the stay's e-mail address."""
+    from datetime import UTC
+
+    from hotel.models import Message, MessageKind, MessageState
+
+    state = state or MessageState.KEPT
+    message = Message(
+        stay=stay, kind=kind or MessageKind.BOOKING_RECEIVED, language=stay.language,
+        email=email if email is not None else ("" if state == MessageState.KEPT
+                                               else stay.email),
+        subject=subject, text=f"{subject}.",
+        html=f"<html><body><!--content--><p>{subject}.</p><!--/content--></body></html>",
+        attachments=[], message_id=f"<m{next(_numbers)}@hotel.test>", state=state,
+        attempts=attempts, last_error=last_error, created_at=created_at or datetime.now(UTC))
+    db.session.add(message)
+    if flush:
+        db.session.flush()
+    return message
+
+
 # Tickets: FAQ entries and policies
 
 

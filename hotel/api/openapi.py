@@ -202,6 +202,10 @@ SCHEMAS = {
          "birth_date": {**BIRTH_DATE, "description": "The lead guest's, optional; with the "
                                                      "name it recognises a returning guest."},
          "email": _text("PlainText", 254, anyOf=[{"const": ""}, {"format": "email"}]),
+         "marketing_consent": {"type": "boolean",
+                               "description": "Whether the guest agrees to offers. Left out "
+                                              "of an update, it stays as it was; a new stay "
+                                              "without it does not agree."},
          "version": {"type": "integer", "minimum": 1, "maximum": MAX_VERSION,
                      "description": "The version of the stay the update was made from: if "
                                     "the stay was saved since, the update is refused (409). "
@@ -216,6 +220,8 @@ SCHEMAS = {
          "arrival_date": DATE, "departure_date": DATE, "language": TEXT,
          "birth_date": {**DATE, "description": "The lead guest's, optional; with the name it "
                                                "recognises a returning guest."}, "email": TEXT,
+         "marketing_consent": {"type": "boolean",
+                               "description": "Whether the guest agrees to offers."},
          "version": {"type": "integer", "minimum": 1,
                      "description": "Counts the stay's saves; send it back with an update."},
          "adults": {"type": "array", "items": _object(
@@ -224,7 +230,7 @@ SCHEMAS = {
              {"id": ID, "first_name": TEXT, "last_name": TEXT,
               "age": _nullable("integer"), "birth_date": _nullable("string", format="date")})}},
         ["reference", "room", "first_name", "last_name", "arrival_date", "departure_date",
-         "language", "email", "version", "adults", "children"]),
+         "language", "email", "marketing_consent", "version", "adults", "children"]),
     "Message": _object(
         {"id": ID, "kind": {"enum": [kind.value for kind in MessageKind]},
          "language": TEXT, "subject": TEXT,

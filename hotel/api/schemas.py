@@ -74,6 +74,18 @@ def _reject_unknown(data: dict, known: frozenset, item: int | None = None) -> No
             raise DomainError(_("This field is not known."), str(key)[:60], item)
 
 
+def stay_body() -> dict:
+    """Return a stay sent by the property-management system; its rules are the service's.
+
+    :raises DomainError: the body is not a JSON object, or ``marketing_consent`` is there
+        but not true or false (the CSV import's "yes" and "no" are not JSON's).
+    """
+    data = json_object()
+    if "marketing_consent" in data and not isinstance(data["marketing_consent"], bool):
+        raise DomainError(_("Please send true or false."), "marketing_consent")
+    return data
+
+
 def text(value, field: str, *, max_length: int = 200, multiline: bool = False,
          item: int | None = None) -> str:
     """Return a text member, or "" when it is missing.

@@ -113,6 +113,7 @@ def stay_json(stay: Stay) -> dict:
         "departure_date": day(stay.departure_on),
         "language": stay.language,
         "email": stay.email,
+        "marketing_consent": bool(stay.marketing_consent),
         "version": stay.version,
         "adults": [{"id": m.id, "first_name": m.first_name, "last_name": m.last_name}
                    for m in stay.adults],

@@ -14,7 +14,7 @@ DESK_ROLES = (Role.RECEPTION, Role.MANAGER)
 @staff_required(*DESK_ROLES)
 def create_stay():
     """Create a stay with its party; a reference already in use is refused."""
-    stay = save_stay(schemas.json_object(), g.api_staff)
+    stay = save_stay(schemas.stay_body(), g.api_staff)
     return serialize.stay_json(stay), 201
 
 
@@ -22,7 +22,7 @@ def create_stay():
 @staff_required(*DESK_ROLES)
 def update_stay(reference: str):
     """Update the stay with this reference, and its party."""
-    data = schemas.json_object()
+    data = schemas.stay_body()
     data.setdefault("reference", reference)  # the path names the stay; a body may rename it
     stay = save_stay(data, g.api_staff, reference=reference)
     return serialize.stay_json(stay), 200

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from hotel.clock import local_to_utc
 from hotel.demo.datafiles import DemoFiles, load_demo_files
 from hotel.extensions import db
-from hotel.models import Booking, ItemState, Service, Slot, StaffUser, Stay
+from hotel.models import Booking, ItemState, Service, Slot, StaffUser, StandardReason, Stay
 from hotel.models.types import utcnow
 from hotel.services.bookings import cancel_booking_item, create_booking
 from hotel.services.errors import DomainError
@@ -90,8 +90,10 @@ def _answer(booking: Booking, spec: dict, reception: StaffUser) -> None:
     if action == "confirm" and item.state == ItemState.REQUESTED:
         handle_items([item.id], Action.CONFIRM, reception)
     elif action == "decline":
-        handle_items([item.id], Action.DECLINE, reception, reason=spec["reason"],
-                     reason_language="en")
+        reason_id = db.session.scalar(select(StandardReason.id).where(
+            StandardReason.code == spec["standard_reason"])) if "standard_reason" in spec else None
+        handle_items([item.id], Action.DECLINE, reception, reason=spec.get("reason", ""),
+                     reason_language="en", standard_reason_id=reason_id)
     elif action == "cancel":
         cancel_booking_item(item, reception)
 

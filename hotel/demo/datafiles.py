@@ -30,6 +30,7 @@ class DemoFiles:
     faq: list[dict]
     tickets: list[dict]
     staff: list[dict]
+    standard_reasons: list[dict]
 
 
 def refers(where: str, key: str, value: str, known, what: str) -> None:
@@ -145,12 +146,15 @@ def _check_booking(where: str, spec: dict, services: dict[str, dict]) -> None:
     extra = sorted(set(spec) - needed - allowed - schemas.BOOKING_ANY_KIND)
     if extra:
         raise DemoDataError(f"{where}: {extra[0]} is not for a booking of {KIND_NAMES[kind]}")
-    if spec.get("then") == "decline" and "reason" not in spec:
+    if spec.get("then") == "decline" and "reason" not in spec and "standard_reason" not in spec:
         raise DemoDataError(f"{where}: reason is missing: reception declined it")
+    if "standard_reason" in spec and spec.get("then") != "decline":
+        raise DemoDataError(f"{where}: standard_reason is only for a booking reception declined")
     _check_details(where, spec.get("details", {}), service)
 
 
-def load_bookings_file(folder: Path, catalogue: dict, stays: list[dict]) -> dict[str, list]:
+def load_bookings_file(folder: Path, catalogue: dict, stays: list[dict],
+                       reasons: list[str]) -> dict[str, list]:
     """Return bookings.toml's bookings by stay reference, checked."""
     file = "bookings.toml"
     bookings = check_table(read_toml(folder, file), schemas.BOOKINGS, file)["bookings"]
@@ -164,6 +168,9 @@ def load_bookings_file(folder: Path, catalogue: dict, stays: list[dict]) -> dict
         for number, spec in enumerate(specs, start=1):
             check_table(spec, schemas.BOOKING, f"{where} (entry {number})")
             _check_booking(f"{where} (entry {number})", spec, services)
+            if "standard_reason" in spec:
+                refers(f"{where} (entry {number})", "standard_reason", spec["standard_reason"],
+                       reasons, "one of the standard_reasons in reasons.toml")
     return bookings
 
 
@@ -204,6 +211,17 @@ def load_feedback_file(folder: Path, catalogue: dict, stays: list[dict]) -> dict
     return {"ticket_categories": categories, "faq": faq, "tickets": tickets}
 
 
+# ---------------------------------------------------------------- reasons.toml
+
+
+def load_reasons_file(folder: Path) -> list[dict]:
+    """Return reasons.toml's standard reasons, checked."""
+    file = "reasons.toml"
+    found = check_table(read_toml(folder, file), schemas.REASONS, file)
+    return check_entries(found["standard_reasons"], schemas.STANDARD_REASON,
+                         f"{file}: standard_reasons", "code")
+
+
 # ---------------------------------------------------------------- staff.toml
 
 
@@ -227,16 +245,20 @@ def load_demo_files(folder: Path = DATA_FOLDER) -> DemoFiles:
     catalogue = load_catalogue_file(folder)
     stays, earlier_stays = load_stays_file(folder, catalogue)
     feedback = load_feedback_file(folder, catalogue, stays)
+    reasons = load_reasons_file(folder)
+    reason_codes = [spec["code"] for spec in reasons]
     slugs = {
         "departments": catalogue["departments"],
         "services": [spec["slug"] for spec in catalogue["services"]],
         "packages": [spec["slug"] for spec in catalogue["packages"]],
         "ticket_categories": [spec["slug"] for spec in feedback["ticket_categories"]],
         "faq": [spec["slug"] for spec in feedback["faq"]],
+        "standard_reasons": reason_codes,
     }
     return DemoFiles(
         departments=catalogue["departments"], services=catalogue["services"],
         packages=catalogue["packages"], texts=load_texts_files(folder, slugs), stays=stays,
-        earlier_stays=earlier_stays, bookings=load_bookings_file(folder, catalogue, stays),
-        staff=load_staff_file(folder, catalogue), **feedback,
+        earlier_stays=earlier_stays,
+        bookings=load_bookings_file(folder, catalogue, stays, reason_codes),
+        staff=load_staff_file(folder, catalogue), standard_reasons=reasons, **feedback,
     )

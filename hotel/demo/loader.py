@@ -10,6 +10,7 @@ from hotel.demo.bookings import load_demo_bookings
 from hotel.demo.catalogue import by_slug, load_catalogue
 from hotel.demo.datafiles import DATA_FOLDER, DemoFiles, load_demo_files
 from hotel.demo.feedback import load_demo_feedback
+from hotel.demo.reasons import load_standard_reasons
 from hotel.demo.returning import load_returning_demo
 from hotel.demo.stays import load_stays
 from hotel.extensions import db
@@ -38,14 +39,15 @@ def _load_staff(files: DemoFiles) -> None:
 
 
 def load_demo_data(folder: Path = DATA_FOLDER) -> dict[str, int]:
-    """Create or update the demo catalogue, slots, stays, staff, bookings and tickets from
-    the data files in ``folder``; return counts. The caller commits.
+    """Create or update the demo catalogue, standard reasons, slots, stays, staff, bookings
+    and tickets from the data files in ``folder``; return counts. The caller commits.
 
     Every file is read and checked first, so that a mistake (DemoDataError) writes nothing.
     """
     files = load_demo_files(folder)
     today = hotel_today()
     load_catalogue(files, today)
+    load_standard_reasons(files)
     load_stays(files, today)
     _load_staff(files)
     db.session.flush()

@@ -85,6 +85,7 @@ STAY = {
     "nights": Field(integer(1)),
     "language": Field(choice(LANGUAGES)),
     "email": Field(text),
+    "marketing_consent": optional(flag),
     "adults": Field(tables(ADULT)),
     "children": optional(tables(CHILD)),
 }
@@ -121,6 +122,7 @@ BOOKING = {
     "note": optional(text),
     "then": optional(choice(("confirm", "decline", "cancel"))),
     "reason": optional(text),
+    "standard_reason": optional(filled),
 }
 # The keys a booking of each kind of service needs, and the others it may have.
 BOOKING_KEYS = {
@@ -128,7 +130,7 @@ BOOKING_KEYS = {
     Kind.ACTIVITY: ({"day", "who"}, set()),
     Kind.ON_REQUEST: ({"day", "at", "who"}, {"last", "details"}),
 }
-BOOKING_ANY_KIND = {"service", "note", "then", "reason"}
+BOOKING_ANY_KIND = {"service", "note", "then", "reason", "standard_reason"}
 BOOKINGS = {"bookings": Field(table)}
 
 # ---------------------------------------------------------------- feedback.toml
@@ -158,6 +160,10 @@ FEEDBACK = {
     "faq": Field(entries),
     "tickets": optional(entries),
 }
+
+# ---------------------------------------------------------------- reasons.toml
+STANDARD_REASON = {"code": Field(filled)}
+REASONS = {"standard_reasons": Field(entries)}
 
 # ---------------------------------------------------------------- staff.toml
 STAFF_USER = {

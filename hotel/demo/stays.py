@@ -45,6 +45,7 @@ def _load_stay(spec: dict, today: date) -> Stay:
     stay.departure_on = arrival + timedelta(days=spec["nights"])
     stay.language = spec["language"]
     stay.email = spec["email"]
+    stay.marketing_consent = spec.get("marketing_consent", False)
     people = party(spec)
     for position, person in enumerate(people):
         if position < len(stay.members):

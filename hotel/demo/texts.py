@@ -32,6 +32,7 @@ KINDS = {
     "packages": ("package", "catalogue.toml", NAMED),
     "ticket_categories": ("ticket category", "feedback.toml", None),
     "faq": ("FAQ entry", "feedback.toml", FAQ_TEXT),
+    "standard_reasons": ("standard reason", "reasons.toml", None),
 }
 FILE_SCHEMA = {kind: optional(table) for kind in KINDS}
 
@@ -94,6 +95,7 @@ def catalogue_texts(texts: dict[str, dict], kind: str, slug: str) -> dict[str, d
 
 
 def feedback_texts(texts: dict[str, dict], kind: str, slug: str) -> dict:
-    """Return a ticket category's names, or an FAQ entry's texts, by language."""
+    """Return a ticket category's or standard reason's names, or an FAQ entry's texts, by
+    language."""
     return {language: texts[language][kind][slug] for language in LANGUAGES
             if slug in texts.get(language, {}).get(kind, {})}

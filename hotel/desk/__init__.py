@@ -7,8 +7,10 @@ bp = Blueprint("desk", __name__, url_prefix="/desk")
 
 @bp.record_once
 def register_menu(state) -> None:
-    """Let desk templates, error pages under /desk included, call ``desk_menu()``."""
+    """Let desk templates, error pages under /desk included, call ``desk_menu()`` and
+    ``reason_text(reason_id)``."""
     state.app.jinja_env.globals["desk_menu"] = menu.desk_menu
+    state.app.jinja_env.globals["reason_text"] = reasons.reason_text
 
 
 from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
@@ -18,6 +20,8 @@ from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     faq,
     inventory,
     menu,
+    messages,
+    reasons,
     rentals,
     reports,
     requests,
@@ -29,4 +33,5 @@ from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     stays,
     tickets,
     today,
+    welcome_card,
 )

@@ -22,6 +22,8 @@ OBJECT_PAGES = {
     "Service": ("desk.edit_service", lambda _id, key: {"service_slug": key}),
     "Package": ("desk.edit_package", lambda _id, key: {"package_slug": key}),
     "StaffUser": ("desk.edit_staff_account", lambda number, _key: {"user_id": number}),
+    "StandardReason": ("desk.edit_reason", lambda number, _key: {"reason_id": number}),
+    "Message": ("desk.message_detail", lambda number, _key: {"message_id": number}),
 }
 NEEDS_KEY = {"Booking", "BookingItem", "Stay", "Slot", "SlotRule", "OutOfService", "Service",
              "Package"}

@@ -11,12 +11,14 @@ from sqlalchemy import select
 from hotel.clock import hotel_today
 from hotel.desk import bp
 from hotel.desk.forms.inventory import (
+    CloseSlotForm,
     ConfirmForm,
     OutOfServiceForm,
     RuleForm,
     SlotForm,
     StockForm,
 )
+from hotel.desk.forms.reasons import offer_reasons
 from hotel.desk.roles import staff_required
 from hotel.extensions import db
 from hotel.models import Kind, Role, Service
@@ -61,6 +63,7 @@ def render_service(service: Service, status: int = 200, error: str | None = None
         forms.setdefault("stock_form", StockForm(formdata=None, stock=service.stock or 0))
         forms.setdefault("out_form", OutOfServiceForm(formdata=None, starts_on=today,
                                                       ends_on=today, units=1))
+        offer_reasons(forms["out_form"])
         return render_template("desk/inventory/rental.html", service=service, rental=overview,
                                today=today, error=error, confirm_form=ConfirmForm(formdata=None),
                                **forms), status
@@ -71,6 +74,7 @@ def render_service(service: Service, status: int = 200, error: str | None = None
     forms.setdefault("rule_form", RuleForm(formdata=None, valid_from=today,
                                            duration_minutes=service.duration_minutes or 60,
                                            capacity=6))
+    forms.setdefault("close_form", offer_reasons(CloseSlotForm(formdata=None)))
     return render_template(
         "desk/inventory/activity.html", service=service, today=today, last=last, error=error,
         weekday_names=_weekday_names,
@@ -87,6 +91,12 @@ def _weekday_names(weekdays: str) -> str:
 def field_message(field) -> str:
     """Return a field's errors, or say that the form expired (a missing CSRF token)."""
     return "; ".join(map(str, field.errors)) or _("The form has expired. Please try again.")
+
+
+def form_message(form) -> str:
+    """Return the errors of a form's fields, or say that the form expired (no CSRF token)."""
+    return "; ".join(str(error) for field in form if field.name != "csrf_token"
+                     for error in field.errors) or _("The form has expired. Please try again.")
 
 
 def failed(service: Service, error: DomainError, form_name: str | None = None, form=None,

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from hotel.desk import bp
 from hotel.desk.forms.inventory import ConfirmForm, OutOfServiceForm, StockForm
+from hotel.desk.forms.reasons import offer_reasons
 from hotel.desk.inventory import back_to_service, failed, render_service, service_or_404
 from hotel.desk.roles import staff_required
 from hotel.extensions import db
@@ -38,14 +39,15 @@ def inventory_stock(slug):
 def inventory_out_of_service(slug):
     """Take units of a rental out of service for a period."""
     service = service_or_404(slug)
-    form = OutOfServiceForm()
+    form = offer_reasons(OutOfServiceForm())
     if not service.is_rental:
         abort(404)
     if not form.validate_on_submit():
         return render_service(service, 422, error=_("Please correct the period."), out_form=form)
     try:
         rentals.put_out_of_service(service.id, form.units.data, form.starts_on.data,
-                                     form.ends_on.data, form.reason.data, current_user)
+                                   form.ends_on.data, form.reason.data or "", current_user,
+                                   standard_reason_id=form.standard_reason.data or None)
     except DomainError as error:
         return failed(service, error, "out_form", form)
     flash(ngettext("%(num)d unit is out of service for the period.",

@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from hotel.clock import hotel_today
 from hotel.desk import bp
+from hotel.desk.forms.reasons import offer_reasons
 from hotel.desk.forms.requests import ItemActionForm, RequestFilterForm
 from hotel.desk.roles import department_scope, staff_required
 from hotel.extensions import db
@@ -76,11 +77,12 @@ def requests_list():
             selectinload(BookingItem.service).selectinload(Service.texts),
             selectinload(BookingItem.booking).selectinload(Booking.stay),
             selectinload(BookingItem.participants),
+            selectinload(BookingItem.standard_reason),
         )
         .order_by(Booking.created_at, BookingItem.id)
         .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
     ).all()
-    action_form = ItemActionForm()
+    action_form = offer_reasons(ItemActionForm())
     action_form.action.choices = [(a.value, ACTION_LABELS[a]) for a in Action]
     status = 422 if form.errors else 200
     return render_template("desk/requests/index.html", form=form, items=items, total=total,
@@ -92,7 +94,7 @@ def requests_list():
 @staff_required()
 def requests_action():
     """Apply an action to the chosen items, then go back to the list as it was."""
-    form = ItemActionForm()
+    form = offer_reasons(ItemActionForm())
     form.action.choices = [(a.value, ACTION_LABELS[a]) for a in Action]
     back = request.form.get("back") or url_for("desk.requests_list")
     if not form.validate_on_submit():
@@ -100,7 +102,8 @@ def requests_action():
                                back=_safe_back(back)), 422
     try:
         items = handle_items(form.item_ids.data or [], Action(form.action.data), current_user,
-                             reason=form.reason.data or "", reason_language=current_language())
+                             reason=form.reason.data or "", reason_language=current_language(),
+                             standard_reason_id=form.standard_reason.data or None)
     except DomainError as error:
         return render_template("desk/action_failed.html", message=error.message,
                                back=_safe_back(back)), error.status

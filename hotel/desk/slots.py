@@ -13,10 +13,12 @@ from hotel.desk.forms.inventory import (
     SlotCapacityForm,
     SlotForm,
 )
+from hotel.desk.forms.reasons import offer_reasons
 from hotel.desk.inventory import (
     back_to_service,
     failed,
     field_message,
+    form_message,
     render_service,
     service_or_404,
 )
@@ -90,12 +92,13 @@ def inventory_close_slot(slot_id):
     """Close a slot with a reason; its bookings are cancelled by the hotel."""
     slot = db.get_or_404(Slot, slot_id)
     service = slot.service
-    form = CloseSlotForm()
+    form = offer_reasons(CloseSlotForm())
     if not form.validate_on_submit():
-        return render_service(service, 422, error=field_message(form.reason), failed_slot=slot.id)
+        return render_service(service, 422, error=form_message(form), failed_slot=slot.id)
     try:
-        items = slots.close_slot(slot.id, form.reason.data, current_user,
-                                     reason_language=current_language())
+        items = slots.close_slot(slot.id, form.reason.data or "", current_user,
+                                 reason_language=current_language(),
+                                 standard_reason_id=form.standard_reason.data or None)
     except DomainError as error:
         return failed(service, error, failed_slot=slot.id)
     flash(ngettext("The slot is closed; %(num)d booking was cancelled.",

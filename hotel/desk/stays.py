@@ -13,10 +13,12 @@ from hotel.desk.roles import OPERATIONS, staff_required
 from hotel.extensions import db
 from hotel.models import Booking, BookingItem, Role, Service, Stay, fold_name
 from hotel.services.errors import DomainError
+from hotel.services.messages import messages_of_stay
 from hotel.services.stay_import import ImportRejected, import_stays
 from hotel.services.stays import StayChanged, StayNotFound, save_stay
 
 PAGE_SIZE = 50
+STAY_MESSAGES = 100  # the newest messages of a stay, on its page
 ORDERS = {
     "in_house": (Stay.room, Stay.reference),
     "arriving": (Stay.arrival_on, Stay.room, Stay.reference),
@@ -74,16 +76,18 @@ def stay_or_404(reference: str) -> Stay:
 @bp.get("/stays/<reference>")
 @staff_required(*OPERATIONS)
 def stay_detail(reference: str):
-    """Show a stay with its party and what it has booked."""
+    """Show a stay with its party, what it has booked and what the hotel wrote to it."""
     stay = stay_or_404(reference)
     items = db.session.scalars(
         select(BookingItem).join(BookingItem.booking).where(Booking.stay_id == stay.id)
         .options(selectinload(BookingItem.service).selectinload(Service.texts),
                  selectinload(BookingItem.booking).selectinload(Booking.stay),
-                 selectinload(BookingItem.participants))
+                 selectinload(BookingItem.participants),
+                 selectinload(BookingItem.standard_reason))
         .order_by(BookingItem.start_on, BookingItem.starts_at, BookingItem.id)
     ).all()
-    return render_template("desk/stays/detail.html", stay=stay, items=items, today=hotel_today())
+    return render_template("desk/stays/detail.html", stay=stay, items=items, today=hotel_today(),
+                           stay_messages=messages_of_stay(stay.id, limit=STAY_MESSAGES))
 
 
 def _save(form: StayForm, reference: str | None):

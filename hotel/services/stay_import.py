@@ -29,7 +29,7 @@ DELIMITERS = ",;\t"
 BINARY_SIGNATURES = (b"\x89PNG", b"PK\x03\x04", b"%PDF", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff",
                      b"\xd0\xcf\x11\xe0")
 REQUIRED = ("reference", "room", "first_name", "last_name", "arrival", "departure")
-OPTIONAL = ("language", "email", "adults", "children", "birth_date")
+OPTIONAL = ("language", "email", "adults", "children", "birth_date", "marketing_consent")
 ALIASES = {
     "reference": ("ref", "booking_reference", "booking_ref", "reservation", "reservation_number",
                   "confirmation", "confirmation_number", "booking"),
@@ -43,6 +43,7 @@ ALIASES = {
     "adults": ("adult", "number_of_adults"),
     "children": ("child", "kids", "children_ages", "child_ages"),
     "birth_date": ("date_of_birth", "dob", "birthdate", "lead_birth_date"),
+    "marketing_consent": ("consent", "marketing", "offers", "agrees_to_offers"),
 }
 DATE_FORMATS = (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
                 re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})"))
@@ -260,6 +261,8 @@ def row_to_stay_data(row: dict[str, str]) -> dict:
         "children": _children(row.get("children", ""), row["last_name"]),
         "birth_date": _iso_date(row["birth_date"], "birth_date") if row.get("birth_date")
         else None,
+        # Empty or no column: the stay keeps what it had (no, for a new one).
+        "marketing_consent": row.get("marketing_consent", ""),
     }
 
 
@@ -299,7 +302,8 @@ def _same(stay: Stay, fields: dict) -> bool:
               fields["arrival_on"], fields["departure_on"], fields["language"], fields["email"],
               [(p["is_child"], p["first_name"], p["last_name"], p["age"], p["birth_date"])
                for p in fields["party"]])
-    return mine == theirs
+    consent = fields.get("marketing_consent")
+    return mine == theirs and (consent is None or consent == stay.marketing_consent)
 
 
 def _write(checked: list[tuple[int, dict]], actor) -> tuple[ImportResult, list[RowError]]:

@@ -118,3 +118,28 @@ def test_demo_stays_cover_families_arrivals_departures_and_languages(demo):
     assert len({s.language for s in stays}) >= 8
     ages = {child.age for s in stays for child in s.children}
     assert min(ages) <= 2 and max(ages) >= 13
+
+
+def test_demo_has_six_standard_reasons_in_all_ten_languages(demo):
+    from hotel.demo.texts import LANGUAGES
+    from hotel.models import BookingItem, ItemState, StandardReason
+
+    reasons = demo.session.scalars(select(StandardReason).order_by(StandardReason.position)).all()
+    assert [r.code for r in reasons] == ["weather", "fully-booked", "staff-unavailable",
+                                         "maintenance", "safety", "too-few-participants"]
+    for reason in reasons:
+        assert reason.active and reason.missing_locales(LANGUAGES) == [], reason.code
+        assert len({text.name for text in reason.texts}) == len(LANGUAGES), reason.code
+    declined = demo.session.scalars(select(BookingItem).where(
+        BookingItem.state == ItemState.DECLINED)).all()
+    assert any(item.standard_reason and item.standard_reason.code == "fully-booked"
+               for item in declined)
+
+
+def test_some_demo_stays_agree_to_offers_and_have_an_address(demo):
+    stays = demo.session.scalars(select(Stay).where(Stay.marketing_consent.is_(True))).all()
+    assert len(stays) >= 4
+    assert all("@" in stay.email for stay in stays)
+    assert any(stay.arrival_on > hotel_today() for stay in stays)  # offers before arrival
+    assert demo.session.scalar(select(func.count(Stay.id)).where(
+        Stay.marketing_consent.is_(False))) > len(stays)

@@ -18,6 +18,7 @@ from hotel.models import (
     FaqEntry,
     Package,
     Service,
+    StandardReason,
     TicketCategory,
 )
 
@@ -82,6 +83,20 @@ MISTAKES = {
     "stay in an unknown language": (
         "stays.toml", 'language = "ko"', 'language = "kr"',
         "stays.toml: stays[LP24017] (entry 1): language 'kr' is not one of en, ko"),
+    "decline with an unknown standard reason": (
+        "bookings.toml", 'standard_reason = "fully-booked"', 'standard_reason = "sold-out"',
+        "bookings.toml: bookings[LP23989] (entry 1): standard_reason 'sold-out' is not one of "
+        "the standard_reasons in reasons.toml"),
+    "standard reason used twice": (
+        "reasons.toml", 'code = "safety"', 'code = "weather"',
+        "reasons.toml: standard_reasons[weather] (entry 5): code 'weather' is used twice"),
+    "consent not a flag": (
+        "stays.toml", '.com"\nmarketing_consent = true', '.com"\nmarketing_consent = "yes"',
+        "stays.toml: stays[LP24017] (entry 1): marketing_consent must be"),
+    "text for an unknown standard reason": (
+        "texts/ko.toml", "too-few-participants = ", "too-few = ",
+        "texts/ko.toml: standard_reasons[too-few]: there is no standard reason 'too-few' in "
+        "reasons.toml"),
 }
 
 
@@ -130,7 +145,7 @@ def test_every_demo_item_has_a_text_in_each_of_the_ten_languages(app, db):
     assert set(LANGUAGES) == set(app.config["LANGUAGES"])
     assert list(load_demo_files().texts) == list(LANGUAGES)
     load_demo_data()
-    for model in (Department, Service, Package, FaqEntry, TicketCategory):
+    for model in (Department, Service, Package, FaqEntry, TicketCategory, StandardReason):
         for item in db.session.scalars(select(model)):
             assert item.missing_locales(LANGUAGES) == [], (model.__name__, item.id)
             assert all(text.name for text in item.texts), (model.__name__, item.id)

@@ -55,6 +55,8 @@ def sample_arguments(world) -> dict:
         "id": 1,
         "number": "T-NONE",
         "category_id": 1,
+        "reason_id": 1,
+        "message_id": 1,
     }
 
 

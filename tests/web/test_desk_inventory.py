@@ -338,7 +338,7 @@ def test_closing_a_slot_tells_the_guests_why(app, client, db, reception, slot, s
 def test_closing_without_a_reason_is_refused(client, db, reception, slot):
     response = post(client, f"/desk/inventory/slots/{slot.id}/close", {"reason": ""})
     assert response.status_code == 422
-    assert "Please give a reason." in response.get_data(as_text=True)
+    assert "Please choose a reason or write one." in response.get_data(as_text=True)
     db.session.refresh(slot)
     assert not slot.closed
 

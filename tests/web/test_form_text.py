@@ -17,6 +17,7 @@ from wtforms import FieldList, Form, FormField
 import hotel
 from hotel.clock import hotel_today
 from hotel.desk.forms.catalogue import PackageForm, ServiceForm, with_texts
+from hotel.desk.forms.reasons import reason_form_class
 from hotel.desk.forms.tickets import category_form_class, faq_entry_form_class
 from hotel.models import (
     REQUEST_FIELDS,
@@ -40,6 +41,7 @@ from tests.factories import (
     make_service,
     make_slot,
     make_staff,
+    make_standard_reason,
     make_stay,
     make_ticket,
     make_ticket_category,
@@ -84,6 +86,8 @@ FORM_PAGES = {
     "desk.edit_staff_account": ("manager", "/desk/staff/{staff}"),
     "desk.reset_staff_password": ("manager", "/desk/staff/{staff}"),
     "desk.set_staff_active": ("manager", "/desk/staff/{staff}"),
+    "desk.new_reason": ("manager", "/desk/reasons/new"),
+    "desk.edit_reason": ("manager", "/desk/reasons/{reason}"),
     # Filters, sent with GET.
     "desk.stays": ("manager", "/desk/stays"),
     "desk.requests_list": ("manager", "/desk/requests"),
@@ -93,17 +97,18 @@ FORM_PAGES = {
     "desk.run_sheet": ("manager", "/desk/schedule"),
     "desk.run_sheet_week": ("manager", "/desk/schedule/week"),
     "desk.reports": ("manager", "/desk/reports"),
+    "desk.message_log": ("manager", "/desk/messages"),
 }
 # Forms with nothing to type into: a button with its CSRF token, or a file.
 WITHOUT_TEXT = {"guest.sign_out", "guest.cancel_item", "guest.remove_from_basket",
                 "guest.rebook", "guest.unsubscribe",
                 "desk.logout", "desk.inventory_reopen_slot", "desk.inventory_end_out_of_service",
-                "desk.stays_import"}
+                "desk.stays_import", "desk.message_send_again"}
 # Inputs a view reads itself, not fields of its form: where to go back to (safe_next).
 NOT_FORM_FIELDS = {"back"}
 # Bases whose fields are added when the form is built (built_form_classes builds them).
 BUILT_LATER = {"ServiceForm", "PackageForm", "FaqEntryForm", "CategoryForm", "LineForm",
-               "PackageLineForm"}
+               "PackageLineForm", "ReasonForm"}
 
 
 @pytest.fixture
@@ -130,12 +135,13 @@ def world(db):
     package = make_package([club, crib], slug="family")
     staff = make_staff("kids", Role.STAFF, kids)
     make_staff("boss", Role.MANAGER)
+    reason = make_standard_reason("weather", {"en": "Bad weather"})
     db.session.commit()
     return {"stay": stay, "club": club, "paths": {
         "transfer": transfer.slug, "club": club.slug, "crib": crib.slug, "package": package.slug,
         "reference": stay.reference, "closed_ticket": closed.number,
         "open_ticket": open_ticket.number, "completed_item": done.id, "faq_entry": entry.id,
-        "category": category.id, "staff": staff.id}}
+        "category": category.id, "staff": staff.id, "reason": reason.id}}
 
 
 def sign_in(client, auth, world, persona: str) -> None:
@@ -221,7 +227,7 @@ def built_form_classes() -> list[type]:
                     (Kind.RENTAL, PricingUnit.PER_UNIT_NIGHT, ()),
                     (Kind.ON_REQUEST, PricingUnit.PER_PERSON_DAY, REQUEST_FIELDS)]]
     built = [with_texts(ServiceForm), with_texts(PackageForm), faq_entry_form_class(),
-             category_form_class(), *map(line_form_class, services)]
+             category_form_class(), reason_form_class(), *map(line_form_class, services)]
     built += [type("PackageLine", (line_form_class(s), PackageLineForm), {}) for s in services]
     defined = [cls for cls in form_classes() if cls.__name__ not in BUILT_LATER
                and getattr(importlib.import_module(cls.__module__), cls.__name__, None) is cls]

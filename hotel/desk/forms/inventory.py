@@ -16,6 +16,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from hotel.desk.forms.reasons import standard_reason_field
 from hotel.services.inventory import MAX_MINUTES, MAX_REASON, MAX_UNITS, MIN_MINUTES
 from hotel.web.forms import PageForm
 
@@ -36,9 +37,9 @@ def _date(label, required: bool = True):
     return DateField(label, validators=validators)
 
 
-def _reason(label):
-    return StringField(label, validators=[
-        DataRequired(message=_l("Please give a reason.")), Length(max=MAX_REASON)])
+def _note(label):
+    """A free note beside the standard reason: the service needs one of the two."""
+    return StringField(label, validators=[Optional(), Length(max=MAX_REASON)])
 
 
 def parse_times(text: str) -> list[time]:
@@ -71,7 +72,8 @@ class OutOfServiceForm(PageForm):
     units = _number(_l("Units"), 1)
     starts_on = _date(_l("From"))
     ends_on = _date(_l("To (inclusive)"))
-    reason = _reason(_l("Reason"))
+    standard_reason = standard_reason_field(_l("Reason"))
+    reason = _note(_l("Note, shown as written"))
 
 
 class SlotForm(PageForm):
@@ -129,9 +131,10 @@ class SlotCapacityForm(PageForm):
 
 
 class CloseSlotForm(PageForm):
-    """Closing a slot, with the reason the guests will read."""
+    """Closing a slot, with the reason the guests will read: a standard one, or a note."""
 
-    reason = _reason(_l("Reason for the guests"))
+    standard_reason = standard_reason_field(_l("Reason for the guests"))
+    reason = _note(_l("Note for the guests, shown as written"))
 
 
 class ConfirmForm(PageForm):

@@ -4,6 +4,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from hotel.desk.forms.reasons import standard_reason_field
 from hotel.web.forms import GetForm, PageForm
 
 
@@ -19,10 +20,11 @@ class RequestFilterForm(GetForm):
 
 
 class ItemActionForm(PageForm):
-    """One action on the chosen items."""
+    """One action on the chosen items; declining needs a standard reason or a note."""
 
     item_ids = SelectMultipleField(coerce=int, validate_choice=False)
     action = SelectField(_l("Action"), validators=[
         DataRequired(message=_l("Please choose an action."))])
-    reason = TextAreaField(_l("Reason for the guest (needed to decline)"),
+    standard_reason = standard_reason_field(_l("Reason for the guest (needed to decline)"))
+    reason = TextAreaField(_l("Note for the guest, shown as written"),
                            validators=[Optional(), Length(max=500)], render_kw={"rows": 2})

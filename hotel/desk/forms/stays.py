@@ -6,6 +6,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
+    BooleanField,
     DateField,
     FieldList,
     FormField,
@@ -53,7 +54,8 @@ class PartyRowForm(RowForm):
 
 
 class StayForm(PageForm):
-    """A stay: reference, room, lead guest, dates, language, e-mail, and the rest of the party."""
+    """A stay: reference, room, lead guest, dates, language, e-mail, consent to offers, and
+    the rest of the party."""
 
     reference = StringField(_l("Booking reference"), validators=[
         DataRequired(message=_l("This is required.")), Length(max=32)])
@@ -69,6 +71,7 @@ class StayForm(PageForm):
         DataRequired(message=_l("Please enter a date as YYYY-MM-DD."))])
     language = SelectField(_l("Language"))
     email = StringField(_l("E-mail"), validators=[Optional(), Length(max=254)])
+    marketing_consent = BooleanField(_l("Agrees to offers"))
     birth_date = DateField(_l("Birth date of the lead guest (optional)"),
                            validators=[Optional()])
     party = FieldList(FormField(PartyRowForm), min_entries=PARTY_ROWS,
@@ -96,6 +99,7 @@ class StayForm(PageForm):
                          "first_name": stay.first_name, "last_name": stay.last_name,
                          "arrival_date": stay.arrival_on, "departure_date": stay.departure_on,
                          "language": stay.language, "email": stay.email, "party": rows,
+                         "marketing_consent": bool(stay.marketing_consent),
                          "birth_date": stay.adults[0].birth_date if stay.adults else None,
                          "version": stay.version})
 
@@ -116,6 +120,7 @@ class StayForm(PageForm):
                 "arrival_date": self.arrival_date.data,
                 "departure_date": self.departure_date.data,
                 "language": self.language.data, "email": self.email.data or "",
+                "marketing_consent": bool(self.marketing_consent.data),
                 "adults": adults, "children": children, "version": self.version.data or None}
 
     def show_error(self, field_name: str | None, message: str) -> None:
