@@ -107,3 +107,14 @@ def test_the_unsubscribe_page_asks_then_stops_offers(app, client, db):
     db.session.expire_all()
     assert db.session.get(Stay, stay.id).marketing_consent is False
     assert client.post("/unsubscribe/forged").status_code == 404
+
+
+def test_a_message_on_the_page_keeps_no_inline_style_which_the_policy_forbids(client, auth, db):
+    stay = make_stay()
+    tell(stay, MessageKind.REQUEST_CONFIRMED, items=[])
+    db.session.commit()
+    auth.guest_login(stay)
+    page = client.get("/messages")
+    body = page.text.split('class="message__body"')[1].split("</article>")[0]
+    assert "style=" not in body
+    assert "unsafe-inline" not in page.headers["Content-Security-Policy"]
