@@ -2,6 +2,7 @@
 
 from flask import Flask, Response, abort, g, request, session
 from flask_login import current_user
+from werkzeug.routing import IntegerConverter
 
 from hotel.services.plain_text import is_control
 
@@ -29,9 +30,21 @@ def is_personal(response: Response) -> bool:
             or current_user.is_authenticated)
 
 
+LARGEST_ID = 2**31 - 1  # the largest id an integer column holds on PostgreSQL
+
+
+class IdConverter(IntegerConverter):
+    """``<int:...>`` in an address: a number no id column can hold does not match, so it
+    is a 404, never a query the database refuses."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=LARGEST_ID, signed=False):  # noqa: A002
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
 def init_app(app: Flask) -> None:
     """Add the security headers to every response of the app; refuse addresses with
-    control characters in their variable parts."""
+    control characters in their variable parts, or numbers too large to be an id."""
+    app.url_map.converters["int"] = IdConverter
 
     @app.url_value_preprocessor
     def refuse_control_characters(endpoint, values) -> None:

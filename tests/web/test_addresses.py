@@ -111,3 +111,13 @@ def test_a_published_address_still_answers_its_methods(app, rule, methods):
             pass  # moved for good: the old address sends the reader on
         except (NotFound, MethodNotAllowed):
             pytest.fail(f"{method} {rule} no longer answers")
+
+
+@pytest.mark.parametrize("path", ["/desk/messages/{n}", "/desk/reasons/{n}", "/desk/staff/{n}",
+                                  "/my-bookings/items/{n}/rate"])
+def test_a_number_too_large_for_an_id_in_an_address_is_not_found(client, auth, path):
+    from hotel.models import Role
+
+    auth.staff_login(Role.MANAGER)
+    for number in (2**31, 2**63, 10**40):
+        assert client.get(path.format(n=number)).status_code == 404, number
