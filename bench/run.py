@@ -279,14 +279,16 @@ def targets(port: int, url: str, scale: float = 1.0) -> list[Target]:
     ]
 
 
-def measure(port: int, target: Target) -> Result:
-    """Send the target's requests from a few threads at once and time them."""
-    for number in range(WARMUP_REQUESTS):
+def measure(port: int, target: Target, warmup: int = WARMUP_REQUESTS,
+            seconds: float = MAX_SECONDS_PER_TARGET) -> Result:
+    """Send the target's requests from a few threads at once and time them; stop early
+    after ``seconds``."""
+    for number in range(warmup):
         send(port, target.make_request(number))
     counter = iter(range(target.requests))
     lock = threading.Lock()
     statuses: Counter = Counter()
-    deadline = time.monotonic() + MAX_SECONDS_PER_TARGET
+    deadline = time.monotonic() + seconds
 
     def client() -> None:
         while time.monotonic() < deadline:
@@ -295,7 +297,7 @@ def measure(port: int, target: Target) -> Result:
             if number is None:
                 return
             try:
-                status, _ = send(port, target.make_request(WARMUP_REQUESTS + number))
+                status, _ = send(port, target.make_request(warmup + number))
             except OSError:
                 status = 0
             with lock:
