@@ -16,6 +16,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -59,7 +61,8 @@ class Booking(db.Model):
     stay: Mapped[Stay] = relationship()
     package_id: Mapped[int | None] = mapped_column(ForeignKey("package.id"))
     package: Mapped[Package | None] = relationship()
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Lists of items go oldest booking first.
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
     created_by: Mapped[StaffUser | None] = relationship()
     currency: Mapped[str] = mapped_column(String(3))
@@ -138,3 +141,13 @@ class BookingItem(db.Model):
     @property
     def holds_capacity(self) -> bool:
         return self.state in HOLDING_STATES
+
+
+# The items waiting for an answer are few, whatever the history: the desk reads them
+# through an index of their own.
+Index("ix_booking_item_waiting", BookingItem.booking_id,
+      postgresql_where=text("state = 'requested'"), sqlite_where=text("state = 'requested'"))
+# An item's last day; with the first, it finds the items covering a day, and the rentals
+# coming back on it, without reading the items of earlier days.
+Index("ix_booking_item_last_day", func.coalesce(BookingItem.end_on, BookingItem.start_on),
+      BookingItem.start_on)

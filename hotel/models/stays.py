@@ -3,10 +3,11 @@
 import unicodedata
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hotel.extensions import db
+from hotel.models.dialects import trigram_index
 from hotel.models.types import UTCDateTime, utcnow
 
 
@@ -73,6 +74,16 @@ class Stay(db.Model):
 
     def __repr__(self) -> str:
         return f"<Stay {self.reference} room {self.room}>"
+
+
+# Sign-in and the desk match references and rooms whatever their case, as upper(...); the
+# desk's searches find names and references by any part of them, which on PostgreSQL
+# trigram indexes serve (elsewhere those searches read the table).
+Index("ix_stay_reference_upper", func.upper(Stay.reference))
+Index("ix_stay_room_upper", func.upper(Stay.room))
+trigram_index("ix_stay_reference_trigram", Stay.reference, func.upper)
+trigram_index("ix_stay_last_name_key_trigram", Stay.last_name_key)
+trigram_index("ix_stay_first_name_trigram", Stay.first_name, func.lower)
 
 
 class PartyMember(db.Model):
