@@ -147,7 +147,7 @@ class BookingItem(db.Model):
 # through an index of their own.
 Index("ix_booking_item_waiting", BookingItem.booking_id,
       postgresql_where=text("state = 'requested'"), sqlite_where=text("state = 'requested'"))
-# An item's last day; with the first, it finds the items covering a day, and the rentals
-# coming back on it, without reading the items of earlier days.
+# An item's last day, then its first day and service: it finds the items used on a day
+# (of one department, too) without reading the items of earlier days.
 Index("ix_booking_item_last_day", func.coalesce(BookingItem.end_on, BookingItem.start_on),
-      BookingItem.start_on)
+      BookingItem.start_on, BookingItem.service_id)

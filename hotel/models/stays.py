@@ -11,6 +11,15 @@ from hotel.models.dialects import trigram_index
 from hotel.models.types import UTCDateTime, utcnow
 
 
+def age_on(birth_date: date | None, age: int | None, day: date) -> int | None:
+    """Return a person's age in whole years on a day, from the birth date if known, else
+    the age given for the stay, which holds for its whole length."""
+    if birth_date is not None:
+        before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+        return day.year - birth_date.year - before_birthday
+    return age
+
+
 def fold_name(name: str) -> str:
     """Return a name reduced for matching: no case, no accents, no outer spaces."""
     decomposed = unicodedata.normalize("NFKD", name.strip().casefold())
@@ -108,8 +117,4 @@ class PartyMember(db.Model):
 
     def age_on(self, day: date) -> int | None:
         """Return the member's age in whole years on a day, if it is known."""
-        if self.birth_date is not None:
-            before_birthday = (day.month, day.day) < (self.birth_date.month, self.birth_date.day)
-            return day.year - self.birth_date.year - before_birthday
-        # Without a birth date the age given for the stay holds for its whole length.
-        return self.age
+        return age_on(self.birth_date, self.age, day)

@@ -33,7 +33,8 @@ def upgrade():
                               postgresql_where=sa.text("state = 'requested'"),
                               sqlite_where=sa.text("state = 'requested'"))
         batch_op.create_index('ix_booking_item_last_day',
-                              [sa.text('coalesce(end_on, start_on)'), 'start_on'], unique=False)
+                              [sa.text('coalesce(end_on, start_on)'), 'start_on', 'service_id'],
+                              unique=False)
     with op.batch_alter_table('stay', schema=None) as batch_op:
         batch_op.create_index('ix_stay_reference_upper', [sa.text('upper(reference)')],
                               unique=False)
