@@ -1,5 +1,6 @@
-"""desk indexes: waiting requests, items by last day, bookings by creation, references
-and rooms whatever their case, and on PostgreSQL trigram indexes for name search
+"""desk indexes: waiting requests, items by last day, items' services for the ratings
+report, audit entries by object, references and rooms whatever their case, and on
+PostgreSQL trigram indexes for name search
 
 Revision ID: 0008
 Revises: 0006
@@ -26,12 +27,13 @@ TRIGRAM_INDEXES = [
 
 
 def upgrade():
-    with op.batch_alter_table('booking', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_booking_created_at'), ['created_at'], unique=False)
+    with op.batch_alter_table('audit_entry', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_audit_entry_object_id'), ['object_id'], unique=False)
     with op.batch_alter_table('booking_item', schema=None) as batch_op:
         batch_op.create_index('ix_booking_item_waiting', ['booking_id'], unique=False,
                               postgresql_where=sa.text("state = 'requested'"),
                               sqlite_where=sa.text("state = 'requested'"))
+        batch_op.create_index('ix_booking_item_id_service_id', ['id', 'service_id'], unique=False)
         batch_op.create_index('ix_booking_item_last_day',
                               [sa.text('coalesce(end_on, start_on)'), 'start_on', 'service_id'],
                               unique=False)
@@ -46,6 +48,7 @@ def upgrade():
 
 
 def downgrade():
+    # The pg_trgm extension stays: other objects of the database may use it.
     if op.get_bind().dialect.name == 'postgresql':
         for name, _table, _expression in reversed(TRIGRAM_INDEXES):
             op.execute(f'DROP INDEX {name}')
@@ -54,6 +57,7 @@ def downgrade():
         batch_op.drop_index('ix_stay_reference_upper')
     with op.batch_alter_table('booking_item', schema=None) as batch_op:
         batch_op.drop_index('ix_booking_item_last_day')
+        batch_op.drop_index('ix_booking_item_id_service_id')
         batch_op.drop_index('ix_booking_item_waiting')
-    with op.batch_alter_table('booking', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_booking_created_at'))
+    with op.batch_alter_table('audit_entry', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_audit_entry_object_id'))
