@@ -53,11 +53,16 @@ RELEASED_STATES = frozenset(
 class Booking(db.Model):
     """One booking of a stay: one or more items, taken whole or not at all."""
 
-    __table_args__ = (UniqueConstraint("stay_id", "submission_key"),)
+    __table_args__ = (
+        UniqueConstraint("stay_id", "submission_key"),
+        # A stay's bookings, read from the index alone: the desk goes from stays found by
+        # name or room to their items without reading the bookings.
+        Index("ix_booking_stay_id_id", "stay_id", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(16), unique=True)
-    stay_id: Mapped[int] = mapped_column(ForeignKey("stay.id", ondelete="CASCADE"), index=True)
+    stay_id: Mapped[int] = mapped_column(ForeignKey("stay.id", ondelete="CASCADE"))
     stay: Mapped[Stay] = relationship()
     package_id: Mapped[int | None] = mapped_column(ForeignKey("package.id"))
     package: Mapped[Package | None] = relationship()

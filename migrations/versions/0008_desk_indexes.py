@@ -1,6 +1,6 @@
 """desk indexes: waiting requests, items by last day, items' services for the ratings
-report, audit entries by object, references and rooms whatever their case, and on
-PostgreSQL trigram indexes for name search
+report, stays' bookings from the index alone, audit entries by object, references and
+rooms whatever their case, and on PostgreSQL trigram indexes for name search
 
 Revision ID: 0008
 Revises: 0006
@@ -29,6 +29,9 @@ TRIGRAM_INDEXES = [
 def upgrade():
     with op.batch_alter_table('audit_entry', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_audit_entry_object_id'), ['object_id'], unique=False)
+    with op.batch_alter_table('booking', schema=None) as batch_op:
+        batch_op.create_index('ix_booking_stay_id_id', ['stay_id', 'id'], unique=False)
+        batch_op.drop_index(batch_op.f('ix_booking_stay_id'))
     with op.batch_alter_table('booking_item', schema=None) as batch_op:
         batch_op.create_index('ix_booking_item_waiting', ['booking_id'], unique=False,
                               postgresql_where=sa.text("state = 'requested'"),
@@ -59,5 +62,8 @@ def downgrade():
         batch_op.drop_index('ix_booking_item_last_day')
         batch_op.drop_index('ix_booking_item_id_service_id')
         batch_op.drop_index('ix_booking_item_waiting')
+    with op.batch_alter_table('booking', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_booking_stay_id'), ['stay_id'], unique=False)
+        batch_op.drop_index('ix_booking_stay_id_id')
     with op.batch_alter_table('audit_entry', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_entry_object_id'))

@@ -1,32 +1,15 @@
 """Every desk page reads what it shows: it sends the same SQL statements on a quiet day
 after a short history as on a day of 2,000 bookings after a long one."""
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 
-from hotel.clock import hotel_today, local_to_utc
-from hotel.extensions import db as _db
-from hotel.models import (
-    AuditEntry,
-    CapacityUnit,
-    ItemState,
-    Kind,
-    PricingUnit,
-    Rating,
-    RentalDay,
-    Role,
-    Slot,
-)
+from hotel.clock import hotel_today
+from hotel.models import AuditEntry, Rating, Role
 from tests.conftest import AuthActions
-from tests.factories import (
-    add_slot,
-    insert_bookings,
-    make_department,
-    make_service,
-    make_stay,
-)
+from tests.scenarios import add_guests, book_day, build_desk_hotel
 
 # (who, path): every desk page whose queries are bounded by what it shows.
 PAGES = [
@@ -54,81 +37,7 @@ PAGES = [
 
 @pytest.fixture
 def hotel(db):
-    """A kids club with its slots and babysitting, cribs and strollers, transfers."""
-    kids = make_department("kids", "Kids club")
-    house = make_department("housekeeping", "Housekeeping")
-    transport = make_department("transport", "Transport")
-    services = {
-        "club": make_service("club", department=kids, max_quantity=50,
-                             texts={"en": ("Kids club", "")}),
-        "babysitting": make_service(
-            "babysitting", kind=Kind.ON_REQUEST, pricing_unit=PricingUnit.PER_HOUR,
-            department=kids, requires_approval=True, request_fields=["hours"],
-            capacity_unit=CapacityUnit.UNITS, texts={"en": ("Babysitting", "")}),
-        "crib": make_service("crib", kind=Kind.RENTAL, pricing_unit=PricingUnit.PER_UNIT_NIGHT,
-                             department=house, stock=100_000, delivered_on_arrival=True,
-                             capacity_unit=CapacityUnit.UNITS, texts={"en": ("Crib", "")}),
-        "stroller": make_service("stroller", kind=Kind.RENTAL,
-                                 pricing_unit=PricingUnit.PER_UNIT_DAY, department=house,
-                                 stock=100_000, capacity_unit=CapacityUnit.UNITS,
-                                 texts={"en": ("Stroller", "")}),
-        "transfer": make_service(
-            "transfer", kind=Kind.ON_REQUEST, pricing_unit=PricingUnit.PER_BOOKING,
-            department=transport, requires_approval=True, request_fields=["pickup_place"],
-            capacity_unit=CapacityUnit.UNITS, texts={"en": ("Transfer", "")}),
-    }
-    db.session.commit()
-    return {"kids": kids, **services}
-
-
-def _stays(count: int, arrival_on, nights: int = 4) -> list:
-    return [make_stay(last_name=["Kim", "Weber", "Nguyen", "Dubois"][number % 4],
-                      arrival_on=arrival_on, nights=nights, children=[6], room=str(200 + number))
-            for number in range(count)]
-
-
-def _slot(service, day, hour: int) -> Slot:
-    starts_at = local_to_utc(day, time(hour, 0))
-    found = _db.session.scalar(select(Slot).where(Slot.service_id == service.id,
-                                                  Slot.starts_at == starts_at))
-    return found or add_slot(service, day, time(hour, 0), capacity=100_000)
-
-
-def _book_day(hotel, day, count: int, stays: list, history: bool = False) -> list[int]:
-    """Book ``count`` items on a day, of every kind in turn; return the items' ids."""
-    slots = [_slot(hotel["club"], day, hour) for hour in (10, 15)]
-    for service in (hotel["crib"], hotel["stroller"]):
-        for on in (day - timedelta(1), day, day + timedelta(1)):
-            if not _db.session.scalar(
-                    select(RentalDay.id).where(RentalDay.service_id == service.id,
-                                               RentalDay.day == on)):
-                _db.session.add(RentalDay(service_id=service.id, day=on, capacity=100_000,
-                                          booked=0))
-    _db.session.flush()
-    bookings = []
-    for number in range(count):
-        stay = stays[number % len(stays)]
-        child = [member for member in stay.members if member.is_child][:1]
-        state = (ItemState.COMPLETED if history else
-                 ItemState.REQUESTED if number % 5 == 0 else ItemState.CONFIRMED)
-        kind = number % 4
-        if kind == 0:
-            slot = slots[number % 2]
-            fields = {"service_id": hotel["club"].id, "slot_id": slot.id, "start_on": day,
-                      "end_on": day, "starts_at": slot.starts_at, "participants": child}
-        elif kind == 1:
-            fields = {"service_id": hotel["crib"].id, "start_on": day, "end_on": day + timedelta(1)}
-        elif kind == 2:
-            fields = {"service_id": hotel["stroller"].id, "start_on": day - timedelta(1),
-                      "end_on": day}
-        else:
-            service = hotel["transfer"] if number % 8 == 3 else hotel["babysitting"]
-            fields = {"service_id": service.id, "start_on": day, "end_on": day,
-                      "starts_at": local_to_utc(day, time(16, 0)), "participants": child}
-        bookings.append((stay, [{**fields, "state": state}]))
-    ids = [item for items in insert_bookings(bookings) for item in items]
-    _db.session.commit()
-    return ids
+    return build_desk_hotel()
 
 
 def _history(db, item_ids: list[int], stays: list) -> None:
@@ -168,21 +77,21 @@ def test_every_desk_page_sends_the_same_statements_on_a_busy_day_after_a_long_hi
         app, db, hotel, count_queries):
     today = hotel_today()
     # A quiet day: some guests arrive, some are in house, some leave.
-    guests = (_stays(4, today, nights=3) + _stays(4, today - timedelta(2))
-              + _stays(2, today - timedelta(3), nights=3))
-    past = _stays(4, today - timedelta(40))
-    _history(db, _book_day(hotel, today - timedelta(38), 8, past, history=True), past)
-    _book_day(hotel, today, 10, guests)
+    guests = (add_guests(4, today, nights=3) + add_guests(4, today - timedelta(2))
+              + add_guests(2, today - timedelta(3), nights=3))
+    past = add_guests(4, today - timedelta(40))
+    _history(db, book_day(hotel, today - timedelta(38), 8, past, history=True), past)
+    book_day(hotel, today, 10, guests)
     quiet = _statements(app, count_queries, hotel)
 
     # A long history: 60 earlier days of 40 bookings each, rated and logged.
     for days_ago in range(3, 63):
-        stays = _stays(2, today - timedelta(days_ago + 1))
-        _history(db, _book_day(hotel, today - timedelta(days_ago), 40, stays, history=True),
+        stays = add_guests(2, today - timedelta(days_ago + 1))
+        _history(db, book_day(hotel, today - timedelta(days_ago), 40, stays, history=True),
                  stays)
     # A busy day: 2,000 bookings, for 300 stays in house.
-    crowd = _stays(150, today, nights=3) + _stays(150, today - timedelta(2))
-    _book_day(hotel, today, 1990, guests + crowd)
+    crowd = add_guests(150, today, nights=3) + add_guests(150, today - timedelta(2))
+    book_day(hotel, today, 1990, guests + crowd)
     busy = _statements(app, count_queries, hotel)
 
     assert busy == quiet
