@@ -8,7 +8,8 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run worker test install install-dev translations migrate demo lint browser bench soak clean FORCE
+.PHONY: run worker test install install-dev translations migrate demo lint browser bench \
+	bench-scale soak clean FORCE
 
 # A venv whose Python is older than 3.12, or gone, is made again from scratch. PYTHON is
 # expanded once in the recipe, so the search runs once and an empty answer stops there.
@@ -71,6 +72,12 @@ test: $(VENV)/.installed-dev browser
 
 bench: $(VENV)/.installed-dev translations
 	$(BIN)/python bench/run.py
+
+## make bench-scale: a year of a hotel group built in SQL on PostgreSQL (a private database
+## on the server of SCALE_DATABASE_URL, else TEST_DATABASE_URL; SCALE_ARGS=--keep keeps it),
+## and every page's speed on it against the demo data, and the workers' memory.
+bench-scale: $(VENV)/.installed-dev translations
+	$(BIN)/python bench/scale.py $(SCALE_ARGS)
 
 ## make soak: every page type under gunicorn for SOAK_MINUTES, counting worker deaths
 ## (SQLite; SOAK_DATABASE_URL=postgresql://... for a private database on that server).

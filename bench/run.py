@@ -1,14 +1,16 @@
-"""Benchmark: the catalogue, a service page and the booking POST against a bare Flask page.
+"""Benchmark: what guests and the desk open, each against a bare Flask page.
 
 Everything runs on this machine, on 127.0.0.1: a fresh SQLite database with the demo
 hotel, the application and the bare page each under gunicorn with the same number of
-workers, and a small pool of client threads. The ratios to the bare page are the figures
-to compare over time; the absolute numbers depend on the machine.
+workers, and a small pool of client threads. Guests and staff sign in through the real
+sign-in pages. The ratios to the bare page are the figures to compare over time; the
+absolute numbers depend on the machine.
 """
 
 import http.client
 import json
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -21,7 +23,9 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -32,6 +36,11 @@ MAX_SECONDS_PER_TARGET = 30
 # Booked many times over, so that the booking POST never runs out of units.
 BOOKED_RENTAL = "sports-equipment"
 BENCH_STOCK = 1_000_000
+GUEST = ("LP24017", "Kim")  # a demo stay that arrives today and stays five nights
+RECEPTION = ("reception", "reception-demo")
+DEPARTMENT_STAFF = ("kidsclub", "kidsclub-demo")  # the kids club's run sheet
+MANAGER = ("manager", "manager-demo")
+TOKEN = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 
 Request = tuple[str, str, bytes | None, dict]  # method, path, body, headers
 
@@ -120,9 +129,22 @@ def send(port: int, request: Request) -> tuple[int, bytes]:
         connection.close()
 
 
+@dataclass
+class Server:
+    """A gunicorn server that runs: its port and its master process."""
+
+    port: int
+    process: subprocess.Popen
+
+    def worker_pids(self) -> list[int]:
+        """Return the process ids of the server's workers."""
+        path = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in path.read_text().split()]
+
+
 @contextmanager
-def gunicorn(module: str, env: dict, log: Path) -> Iterator[int]:
-    """Serve ``module:app`` under gunicorn until the block ends; yield its port."""
+def gunicorn(module: str, env: dict, log: Path) -> Iterator[Server]:
+    """Serve ``module:app`` under gunicorn until the block ends; yield the server."""
     port = free_port()
     command = [str(GUNICORN), "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}",
                "--no-control-socket", "--graceful-timeout", "5", f"{module}:app"]
@@ -139,7 +161,7 @@ def gunicorn(module: str, env: dict, log: Path) -> Iterator[int]:
                 break
             except OSError:
                 time.sleep(0.2)
-        yield port
+        yield Server(port, process)
     finally:
         process.terminate()
         try:
@@ -162,6 +184,53 @@ def sign_in(port: int, stays: list[tuple[str, str, str]]) -> list[tuple[str, str
     return signed_in
 
 
+def cookie_header(headers: list[str], cookies: dict[str, str]) -> dict[str, str]:
+    """Keep the cookies set by ``headers`` in ``cookies``; return them as a Cookie header."""
+    for header in headers:
+        for name, morsel in SimpleCookie(header).items():
+            cookies[name] = morsel.value
+    return {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
+
+
+def sign_in_on_page(port: int, path: str, fields: dict) -> dict[str, str]:
+    """Sign in through a page's form, as a browser does; return the session's headers.
+
+    :raises RuntimeError: the form did not answer with a redirect.
+    """
+    cookies: dict[str, str] = {}
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Accept-Language": "en"})
+        response = connection.getresponse()
+        form = response.read().decode(errors="replace")
+        headers = cookie_header(response.headers.get_all("Set-Cookie") or [], cookies)
+    finally:
+        connection.close()
+    found = TOKEN.search(form)
+    body = urlencode({"csrf_token": found.group(1) if found else "", **fields}).encode()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("POST", path, body, {
+            **headers, "Content-Type": "application/x-www-form-urlencoded"})
+        response = connection.getresponse()
+        response.read()
+        if response.status != 302:
+            raise RuntimeError(f"sign-in on {path} answered {response.status}")
+        return cookie_header(response.headers.get_all("Set-Cookie") or [], cookies)
+    finally:
+        connection.close()
+
+
+def sign_in_guest(port: int) -> dict[str, str]:
+    """Sign the demo guest in on the guest pages; return the session's headers."""
+    return sign_in_on_page(port, "/sign-in", {"identifier": GUEST[0], "last_name": GUEST[1]})
+
+
+def sign_in_staff(port: int, login: tuple[str, str]) -> dict[str, str]:
+    """Sign a member of staff in on the desk's sign-in page; return the session's headers."""
+    return sign_in_on_page(port, "/desk/login", {"username": login[0], "password": login[1]})
+
+
 def booking_requests(guests: list[tuple[str, str]]) -> Callable[[int], Request]:
     """Return a maker of booking POSTs: one unit of the rental, guests taking turns."""
 
@@ -174,19 +243,52 @@ def booking_requests(guests: list[tuple[str, str]]) -> Callable[[int], Request]:
     return make
 
 
-def page(path: str) -> Callable[[int], Request]:
-    """Return a maker of GET requests for one page, in English."""
-    return lambda number: ("GET", path, None, {"Accept-Language": "en"})
+def page(path: str, session: dict[str, str] | None = None) -> Callable[[int], Request]:
+    """Return a maker of GET requests for one page, in English, in a session if given."""
+    headers = {"Accept-Language": "en", **(session or {})}
+    return lambda number: ("GET", path, None, headers)
 
 
-def measure(port: int, target: Target) -> Result:
-    """Send the target's requests from a few threads at once and time them."""
-    for number in range(WARMUP_REQUESTS):
+def targets(port: int, url: str, scale: float = 1.0) -> list[Target]:
+    """Sign in on the app at ``port`` and return what to measure there, bare page first.
+
+    ``scale`` multiplies the numbers of requests, for shorter runs.
+    """
+    guests = sign_in(port, bookable_stays(url))
+    guest = sign_in_guest(port)
+    reception = sign_in_staff(port, RECEPTION)
+    department = sign_in_staff(port, DEPARTMENT_STAFF)
+
+    def count(number: int) -> int:
+        return max(int(number * scale), 20)
+
+    return [
+        Target("bare Flask page", "bare", count(2000), page("/")),
+        Target("GET / (catalogue)", "app", count(600), page("/")),
+        Target("service page, anonymous", "app", count(600), page("/services/kids-club")),
+        Target("service page, signed in", "app", count(400),
+               page("/services/kids-club", guest)),
+        Target("My bookings", "app", count(400), page("/my-bookings", guest)),
+        Target("desk Today", "app", count(200), page("/desk/", reception)),
+        Target("desk Requests", "app", count(200), page("/desk/requests", reception)),
+        Target("run sheet, kids club", "app", count(200), page("/desk/schedule", department)),
+        Target("run sheet, all departments", "app", count(200),
+               page("/desk/schedule", reception)),
+        # Last, so that the bookings it makes are not on the pages measured before.
+        Target("POST /api/v1/bookings", "app", count(400), booking_requests(guests), 201),
+    ]
+
+
+def measure(port: int, target: Target, warmup: int = WARMUP_REQUESTS,
+            seconds: float = MAX_SECONDS_PER_TARGET) -> Result:
+    """Send the target's requests from a few threads at once and time them; stop early
+    after ``seconds``."""
+    for number in range(warmup):
         send(port, target.make_request(number))
     counter = iter(range(target.requests))
     lock = threading.Lock()
     statuses: Counter = Counter()
-    deadline = time.monotonic() + MAX_SECONDS_PER_TARGET
+    deadline = time.monotonic() + seconds
 
     def client() -> None:
         while time.monotonic() < deadline:
@@ -195,7 +297,7 @@ def measure(port: int, target: Target) -> Result:
             if number is None:
                 return
             try:
-                status, _ = send(port, target.make_request(WARMUP_REQUESTS + number))
+                status, _ = send(port, target.make_request(warmup + number))
             except OSError:
                 status = 0
             with lock:
@@ -212,20 +314,31 @@ def measure(port: int, target: Target) -> Result:
     return Result(target, sent, sent - statuses[target.expected_status], seconds, statuses)
 
 
-def print_table(results: list[Result]) -> None:
+def load_average() -> str:
+    """Return the load averages over 1, 5 and 15 minutes, as text."""
+    return ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
+
+
+def print_table(results: list[Result], load: str) -> None:
     """Print requests per second and the ratio to the bare page for every target."""
     bare = next(r for r in results if r.target.server == "bare").per_second
-    load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
-    print(f"\n{datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs (load average {load}), "
-          f"gunicorn {WORKERS} sync workers per app, {CLIENT_THREADS} client threads\n")
+    print(f"\n{datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs (load average {load} "
+          f"before, {load_average()} after), gunicorn {WORKERS} sync workers per app, "
+          f"{CLIENT_THREADS} client threads\n")
     print(f"{'target':<28}{'requests':>9}{'failed':>8}{'seconds':>9}{'req/s':>9}{'ratio':>8}")
     for result in results:
         print(f"{result.target.name:<28}{result.sent:>9}{result.failed:>8}"
               f"{result.seconds:>9.2f}{result.per_second:>9.1f}"
-              f"{result.per_second / bare:>8.2f}")
+              f"{result.per_second / bare:>8.3f}")
     for result in results:
         if result.failed:
             print(f"  {result.target.name}: statuses {dict(result.statuses)}")
+
+
+def app_environment(url: str) -> dict[str, str]:
+    """Return the environment the application is served with, on the database at ``url``."""
+    return {"HOTEL_CONFIG": "production", "DATABASE_URL": url,
+            "SECRET_KEY": secrets.token_hex(32)}
 
 
 def main() -> int:
@@ -233,22 +346,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="hotel-bench-") as folder, ExitStack() as stack:
         workdir = Path(folder)
         url = build_database(workdir / "bench.db")
-        env = {"HOTEL_CONFIG": "production", "DATABASE_URL": url,
-               "SECRET_KEY": secrets.token_hex(32)}
         ports = {
-            "bare": stack.enter_context(gunicorn("bench.bare_app", {}, workdir / "bare.log")),
-            "app": stack.enter_context(gunicorn("wsgi", env, workdir / "app.log")),
+            "bare": stack.enter_context(gunicorn("bench.bare_app", {}, workdir / "bare.log")).port,
+            "app": stack.enter_context(gunicorn("wsgi", app_environment(url),
+                                                workdir / "app.log")).port,
         }
-        guests = sign_in(ports["app"], bookable_stays(url))
-        targets = [
-            Target("bare Flask page", "bare", 2000, page("/")),
-            Target("GET / (catalogue)", "app", 600, page("/")),
-            Target("GET /services/kids-club", "app", 600, page("/services/kids-club")),
-            Target("POST /api/v1/bookings", "app", 400, booking_requests(guests), 201),
-        ]
-        print(f"Measuring against {len(guests)} signed-in stays ...", flush=True)
-        results = [measure(ports[target.server], target) for target in targets]
-        print_table(results)
+        load = load_average()
+        print(f"Measuring (load average {load}) ...", flush=True)
+        results = [measure(ports[target.server], target)
+                   for target in targets(ports["app"], url)]
+        print_table(results, load)
         if any(result.failed for result in results):
             print(f"\nSome requests failed; the app's log:\n{(workdir / 'app.log').read_text()}")
             return 1

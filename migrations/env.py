@@ -5,6 +5,7 @@ from flask import current_app
 
 from alembic import context
 
+from hotel.models.dialects import include_in_comparison
 from hotel.models.types import UTCDateTime
 
 # this is the Alembic Config object, which provides
@@ -101,6 +102,8 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        # Indexes made on another database only are not missing from this one.
+        conf_args.setdefault("include_object", include_in_comparison(connection.dialect.name))
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),

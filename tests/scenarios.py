@@ -1,5 +1,5 @@
-"""Demo scenarios that tests of several modules share: the run sheet's demo day, and the
-translation catalogs that pages are checked against."""
+"""Demo scenarios that tests of several modules share: the run sheet's demo day, a desk
+hotel with busy days, and the translation catalogs that pages are checked against."""
 
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
@@ -7,14 +7,18 @@ from functools import cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
+from sqlalchemy import select
 
 from hotel.clock import local_to_utc
-from hotel.models import CapacityUnit, Kind, PricingUnit, Role
+from hotel.extensions import db as _db
+from hotel.models import CapacityUnit, ItemState, Kind, PricingUnit, RentalDay, Role, Slot
 from hotel.services.bookings import cancel_booking_item, create_booking
 from hotel.services.requests import Action, handle_items
 from hotel.services.rules import ItemRequest
 from tests.factories import (
     add_member,
+    add_slot,
+    insert_bookings,
     make_department,
     make_out_of_service,
     make_service,
@@ -144,6 +148,85 @@ def build_demo_day(day: date = DAY) -> DemoDay:
     book("sauna_park", st["park"], ItemRequest(s["sauna"], slot_id=slots["sauna"].id,
                                                participant_ids=adults(st["park"])))
     return demo
+
+
+def build_desk_hotel() -> dict:
+    """Make a kids club with its slots and babysitting, cribs and strollers, transfers."""
+    kids = make_department("kids", "Kids club")
+    house = make_department("housekeeping", "Housekeeping")
+    transport = make_department("transport", "Transport")
+    services = {
+        "club": make_service("club", department=kids, max_quantity=50,
+                             texts={"en": ("Kids club", "")}),
+        "babysitting": make_service(
+            "babysitting", kind=Kind.ON_REQUEST, pricing_unit=PricingUnit.PER_HOUR,
+            department=kids, requires_approval=True, request_fields=["hours"],
+            capacity_unit=CapacityUnit.UNITS, texts={"en": ("Babysitting", "")}),
+        "crib": make_service("crib", kind=Kind.RENTAL, pricing_unit=PricingUnit.PER_UNIT_NIGHT,
+                             department=house, stock=100_000, delivered_on_arrival=True,
+                             capacity_unit=CapacityUnit.UNITS, texts={"en": ("Crib", "")}),
+        "stroller": make_service("stroller", kind=Kind.RENTAL,
+                                 pricing_unit=PricingUnit.PER_UNIT_DAY, department=house,
+                                 stock=100_000, capacity_unit=CapacityUnit.UNITS,
+                                 texts={"en": ("Stroller", "")}),
+        "transfer": make_service(
+            "transfer", kind=Kind.ON_REQUEST, pricing_unit=PricingUnit.PER_BOOKING,
+            department=transport, requires_approval=True, request_fields=["pickup_place"],
+            capacity_unit=CapacityUnit.UNITS, texts={"en": ("Transfer", "")}),
+    }
+    _db.session.commit()
+    return {"kids": kids, **services}
+
+
+def add_guests(count: int, arrival_on, nights: int = 4) -> list:
+    """Make ``count`` families of two adults and a child of six, arriving on a day."""
+    return [make_stay(last_name=["Kim", "Weber", "Nguyen", "Dubois"][number % 4],
+                      arrival_on=arrival_on, nights=nights, children=[6], room=str(200 + number))
+            for number in range(count)]
+
+
+def _slot(service, day, hour: int) -> Slot:
+    starts_at = local_to_utc(day, time(hour, 0))
+    found = _db.session.scalar(select(Slot).where(Slot.service_id == service.id,
+                                                  Slot.starts_at == starts_at))
+    return found or add_slot(service, day, time(hour, 0), capacity=100_000)
+
+
+def book_day(hotel, day, count: int, stays: list, history: bool = False) -> list[int]:
+    """Book ``count`` items on a day, of every kind in turn; return the items' ids."""
+    slots = [_slot(hotel["club"], day, hour) for hour in (10, 15)]
+    for service in (hotel["crib"], hotel["stroller"]):
+        for on in (day - timedelta(1), day, day + timedelta(1)):
+            if not _db.session.scalar(
+                    select(RentalDay.id).where(RentalDay.service_id == service.id,
+                                               RentalDay.day == on)):
+                _db.session.add(RentalDay(service_id=service.id, day=on, capacity=100_000,
+                                          booked=0))
+    _db.session.flush()
+    bookings = []
+    for number in range(count):
+        stay = stays[number % len(stays)]
+        child = [member for member in stay.members if member.is_child][:1]
+        state = (ItemState.COMPLETED if history else
+                 ItemState.REQUESTED if number % 5 == 0 else ItemState.CONFIRMED)
+        kind = number % 4
+        if kind == 0:
+            slot = slots[number % 2]
+            fields = {"service_id": hotel["club"].id, "slot_id": slot.id, "start_on": day,
+                      "end_on": day, "starts_at": slot.starts_at, "participants": child}
+        elif kind == 1:
+            fields = {"service_id": hotel["crib"].id, "start_on": day, "end_on": day + timedelta(1)}
+        elif kind == 2:
+            fields = {"service_id": hotel["stroller"].id, "start_on": day - timedelta(1),
+                      "end_on": day}
+        else:
+            service = hotel["transfer"] if number % 8 == 3 else hotel["babysitting"]
+            fields = {"service_id": service.id, "start_on": day, "end_on": day,
+                      "starts_at": local_to_utc(day, time(16, 0)), "participants": child}
+        bookings.append((stay, [{**fields, "state": state}]))
+    ids = [item for items in insert_bookings(bookings) for item in items]
+    _db.session.commit()
+    return ids
 
 
 @cache  # parsed once per language: the pages of a language are checked against it often

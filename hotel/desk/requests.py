@@ -4,8 +4,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import select
 
 from hotel.clock import hotel_today
 from hotel.desk import bp
@@ -15,13 +14,11 @@ from hotel.desk.roles import department_scope, staff_required
 from hotel.extensions import db
 from hotel.i18n import current_language, localized
 from hotel.labels import STATE_LABELS
-from hotel.models import Booking, BookingItem, Department, ItemState, Service, Stay, fold_name
+from hotel.models import Department, ItemState, Service
 from hotel.services.errors import DomainError
-from hotel.services.requests import ACTION_LABELS, Action, handle_items
+from hotel.services.requests import ACTION_LABELS, Action, ItemFilters, handle_items, items_page
 from hotel.web.forms import first_error
 from hotel.web.sessions import safe_next
-
-PAGE_SIZE = 50
 
 
 def _filter_form() -> RequestFilterForm:
@@ -35,31 +32,12 @@ def _filter_form() -> RequestFilterForm:
     return form
 
 
-def _filtered(form: RequestFilterForm):
-    query = select(BookingItem).join(BookingItem.service).join(BookingItem.booking).join(
-        Booking.stay)
-    scope = department_scope(current_user)
-    if scope is not None:
-        query = query.where(Service.department_id == scope)
+def _filters(form: RequestFilterForm) -> ItemFilters:
     data = form.data if form.validate() else {}
-    if data.get("state"):
-        query = query.where(BookingItem.state == ItemState(data["state"]))
-    if data.get("day"):
-        day = data["day"]
-        query = query.where(BookingItem.start_on <= day,
-                            func.coalesce(BookingItem.end_on, BookingItem.start_on) >= day)
-    if data.get("service"):
-        query = query.where(Service.slug == data["service"])
-    if data.get("department"):
-        query = query.where(Service.department.has(Department.slug == data["department"]))
-    if data.get("room"):
-        query = query.where(Stay.room == data["room"].strip())
-    if data.get("guest"):
-        needle = f"%{fold_name(data['guest'])}%"
-        query = query.where(or_(Stay.last_name_key.like(needle),
-                                func.lower(Stay.first_name).like(needle),
-                                func.upper(Stay.reference) == data["guest"].strip().upper()))
-    return query
+    return ItemFilters(
+        state=ItemState(data["state"]) if data.get("state") else None, day=data.get("day"),
+        service=data.get("service") or "", department=data.get("department") or "",
+        room=data.get("room") or "", guest=data.get("guest") or "")
 
 
 @bp.get("/requests")
@@ -69,24 +47,12 @@ def requests_list():
     form = _filter_form()
     if not request.args:  # by default, what waits for an answer
         form.state.data = ItemState.REQUESTED.value
-    query = _filtered(form)
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    items = db.session.scalars(
-        query.options(
-            selectinload(BookingItem.service).selectinload(Service.texts),
-            selectinload(BookingItem.booking).selectinload(Booking.stay),
-            selectinload(BookingItem.participants),
-            selectinload(BookingItem.standard_reason),
-        )
-        .order_by(Booking.created_at, BookingItem.id)
-        .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
-    ).all()
+    page = items_page(_filters(form), department_scope(current_user),
+                      max(request.args.get("page", 1, type=int) or 1, 1))
     action_form = offer_reasons(ItemActionForm())
     action_form.action.choices = [(a.value, ACTION_LABELS[a]) for a in Action]
     status = 422 if form.errors else 200
-    return render_template("desk/requests/index.html", form=form, items=items, total=total,
-                           page=page, pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
+    return render_template("desk/requests/index.html", form=form, page=page,
                            action_form=action_form, today=hotel_today()), status
 
 

@@ -16,7 +16,8 @@ from hotel.extensions import db
 from hotel.i18n import language_name, localized
 from hotel.labels import KIND_LABELS, REQUEST_FIELD_LABELS, STATE_LABELS
 from hotel.models import Department, Kind, Role
-from hotel.services.run_sheet import SheetLine, Task, daily_run_sheet, week_plan
+from hotel.services.run_sheet import SheetLine, Task, daily_run_sheet
+from hotel.services.week_plan import week_plan
 from hotel.web.csv_export import csv_response
 
 ALL = "all"
@@ -121,7 +122,7 @@ def csv_rows(sheet) -> list[list[str]]:
                 sheet.day.isoformat(), localized(part.department),
                 str(KIND_LABELS[item.service.kind]), _time_of(line), localized(item.service),
                 str(TASK_LABELS[line.task]) if line.task else "", stay.room, stay.guest_name,
-                item.booking.reference, str(len(line.adults)), str(len(line.children)), ages,
+                item.reference, str(len(line.adults)), str(len(line.children)), ages,
                 f"{stay.language} ({language_name(stay.language)})", "; ".join(details_of(line)),
                 item.note, str(STATE_LABELS[item.state]),
             ])

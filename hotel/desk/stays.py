@@ -14,6 +14,7 @@ from hotel.extensions import db
 from hotel.models import Booking, BookingItem, Role, Service, Stay, fold_name
 from hotel.services.errors import DomainError
 from hotel.services.messages import messages_of_stay
+from hotel.services.pages import page_of
 from hotel.services.stay_import import ImportRejected, import_stays
 from hotel.services.stays import StayChanged, StayNotFound, save_stay
 
@@ -55,14 +56,9 @@ def stays():
     form = StayFilterForm(request.args)
     valid = form.validate()
     when = form.when.data if valid and form.when.data else "in_house"
-    query = _filtered(when, (form.q.data or "") if valid else "")
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    found = db.session.scalars(query.order_by(*ORDERS[when])
-                               .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
-    pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
-    return render_template("desk/stays/index.html", form=form, stays=found, total=total,
-                           page=page, pages=pages), 200 if valid else 422
+    query = _filtered(when, (form.q.data or "") if valid else "").order_by(*ORDERS[when])
+    page = page_of(query, max(request.args.get("page", 1, type=int) or 1, 1), PAGE_SIZE)
+    return render_template("desk/stays/index.html", form=form, page=page), 200 if valid else 422
 
 
 def stay_or_404(reference: str) -> Stay:

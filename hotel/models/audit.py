@@ -22,5 +22,5 @@ class AuditEntry(db.Model):
     stay_id: Mapped[int | None] = mapped_column(ForeignKey("stay.id", ondelete="SET NULL"))
     action: Mapped[str] = mapped_column(String(60), index=True)
     object_type: Mapped[str] = mapped_column(String(40), index=True)
-    object_id: Mapped[str] = mapped_column(String(40))
+    object_id: Mapped[str] = mapped_column(String(40), index=True)
     details: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -16,6 +16,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -51,11 +53,16 @@ RELEASED_STATES = frozenset(
 class Booking(db.Model):
     """One booking of a stay: one or more items, taken whole or not at all."""
 
-    __table_args__ = (UniqueConstraint("stay_id", "submission_key"),)
+    __table_args__ = (
+        UniqueConstraint("stay_id", "submission_key"),
+        # A stay's bookings, read from the index alone: the desk goes from stays found by
+        # name or room to their items without reading the bookings.
+        Index("ix_booking_stay_id_id", "stay_id", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(16), unique=True)
-    stay_id: Mapped[int] = mapped_column(ForeignKey("stay.id", ondelete="CASCADE"), index=True)
+    stay_id: Mapped[int] = mapped_column(ForeignKey("stay.id", ondelete="CASCADE"))
     stay: Mapped[Stay] = relationship()
     package_id: Mapped[int | None] = mapped_column(ForeignKey("package.id"))
     package: Mapped[Package | None] = relationship()
@@ -142,3 +149,16 @@ class BookingItem(db.Model):
     @property
     def holds_capacity(self) -> bool:
         return self.state in HOLDING_STATES
+
+
+# The items waiting for an answer are few, whatever the history: the desk reads them
+# through an index of their own.
+Index("ix_booking_item_waiting", BookingItem.booking_id,
+      postgresql_where=text("state = 'requested'"), sqlite_where=text("state = 'requested'"))
+# An item's service, read from the index alone: reports group ratings by service without
+# reading the items rated.
+Index("ix_booking_item_id_service_id", BookingItem.id, BookingItem.service_id)
+# An item's last day, then its first day and service: it finds the items used on a day
+# (of one department, too) without reading the items of earlier days.
+Index("ix_booking_item_last_day", func.coalesce(BookingItem.end_on, BookingItem.start_on),
+      BookingItem.start_on, BookingItem.service_id)

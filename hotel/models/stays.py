@@ -3,11 +3,32 @@
 import unicodedata
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text, false
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    false,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hotel.extensions import db
+from hotel.models.dialects import trigram_index
 from hotel.models.types import UTCDateTime, utcnow
+
+
+def age_on(birth_date: date | None, age: int | None, day: date) -> int | None:
+    """Return a person's age in whole years on a day, from the birth date if known, else
+    the age given for the stay, which holds for its whole length."""
+    if birth_date is not None:
+        before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+        return day.year - birth_date.year - before_birthday
+    return age
 
 
 def fold_name(name: str) -> str:
@@ -79,6 +100,16 @@ class Stay(db.Model):
         return f"<Stay {self.reference} room {self.room}>"
 
 
+# Sign-in and the desk match references and rooms whatever their case, as upper(...); the
+# desk's searches find names and references by any part of them, which on PostgreSQL
+# trigram indexes serve (elsewhere those searches read the table).
+Index("ix_stay_reference_upper", func.upper(Stay.reference))
+Index("ix_stay_room_upper", func.upper(Stay.room))
+trigram_index("ix_stay_reference_trigram", Stay.reference, func.upper)
+trigram_index("ix_stay_last_name_key_trigram", Stay.last_name_key)
+trigram_index("ix_stay_first_name_trigram", Stay.first_name, func.lower)
+
+
 class PartyMember(db.Model):
     """A person in a stay: the lead guest first, then other adults and children."""
 
@@ -101,8 +132,4 @@ class PartyMember(db.Model):
 
     def age_on(self, day: date) -> int | None:
         """Return the member's age in whole years on a day, if it is known."""
-        if self.birth_date is not None:
-            before_birthday = (day.month, day.day) < (self.birth_date.month, self.birth_date.day)
-            return day.year - self.birth_date.year - before_birthday
-        # Without a birth date the age given for the stay holds for its whole length.
-        return self.age
+        return age_on(self.birth_date, self.age, day)

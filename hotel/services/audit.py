@@ -1,5 +1,10 @@
 """The audit log: every change by staff, guests or the system is written here with the
-change itself, and read back in filtered pages with who and which object, in few queries."""
+change itself, and read back in filtered pages with who and which object, in few queries.
+
+The log grows with every booking and answer: a page reads its 50 entries by the index of
+their time (or of what it is filtered by), is counted up to a thousand, and the filters'
+choices are read one index lookup per distinct value.
+"""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -21,6 +26,7 @@ from hotel.models import (
     StaffUser,
     Stay,
 )
+from hotel.services.pages import Page, page_of
 
 PAGE_SIZE = 50
 GUESTS = "guests"  # the "who" filter: entries made by guests
@@ -65,14 +71,15 @@ class AuditFilters:
 class AuditPage:
     """One page of entries, with what the rows name and link to."""
 
-    entries: list[AuditEntry]
-    total: int
-    page: int
-    pages: int
+    page: Page
     guest_references: dict[int, str] = field(default_factory=dict)  # stay reference by id
     # For (object type, object id): the stay reference of a booking, item or stay, or the
     # slug of a service or package, or of the service a slot, rule or period belongs to.
     object_keys: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @property
+    def entries(self) -> list[AuditEntry]:
+        return self.page.rows
 
 
 # How to find, for each object type, the key its link needs (by the object's id).
@@ -123,16 +130,10 @@ def audit_page(filters: AuditFilters, page: int = 1, page_size: int = PAGE_SIZE)
 
     The number of queries does not depend on the number of entries.
     """
-    query = _filtered(filters)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    pages = max((total + page_size - 1) // page_size, 1)
-    page = min(max(page, 1), pages)
-    entries = list(db.session.scalars(
-        query.options(selectinload(AuditEntry.staff))
-        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
-        .limit(page_size).offset((page - 1) * page_size)
-    ))
-    result = AuditPage(entries, total, page, pages)
+    query = (_filtered(filters).options(selectinload(AuditEntry.staff))
+             .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc()))
+    result = AuditPage(page_of(query, page, page_size))
+    entries = result.entries
     stay_ids = {e.stay_id for e in entries if e.stay_id is not None}
     if stay_ids:
         rows = db.session.execute(select(Stay.id, Stay.reference).where(Stay.id.in_(stay_ids)))
@@ -146,11 +147,18 @@ def audit_page(filters: AuditFilters, page: int = 1, page_size: int = PAGE_SIZE)
     return result
 
 
+def distinct_values(column) -> list:
+    """Return the distinct values of an indexed column, in order, with one index lookup
+    per value (the next value after the one found) rather than a read of every row."""
+    found = select(func.min(column).label("value")).cte("found", recursive=True)
+    following = select(func.min(column)).where(column > found.c.value).scalar_subquery()
+    found = found.union_all(select(following).where(found.c.value.is_not(None)))
+    return list(db.session.scalars(select(found.c.value).where(found.c.value.is_not(None))))
+
+
 def audit_choices() -> tuple[list[str], list[str], list[StaffUser]]:
     """Return the actions and object types found in the log, and the staff, for filters."""
-    actions = db.session.scalars(
-        select(AuditEntry.action).distinct().order_by(AuditEntry.action)).all()
-    types = db.session.scalars(
-        select(AuditEntry.object_type).distinct().order_by(AuditEntry.object_type)).all()
+    actions = distinct_values(AuditEntry.action)
+    types = distinct_values(AuditEntry.object_type)
     staff = db.session.scalars(select(StaffUser).order_by(StaffUser.username)).all()
-    return list(actions), list(types), list(staff)
+    return actions, types, list(staff)

@@ -1,10 +1,12 @@
-"""The daily run sheet each department prints, and the week's plan for managers.
+"""The daily run sheet each department prints.
 
 A day is a day at the hotel: an activity belongs to the day its slot starts on in the
 hotel's time zone (a disco from 23:00 to 01:00 is on the evening it begins), a rental
 is on the sheet the day its units go out and the day they come back, and a request on
 every day it covers. Each part is loaded with a fixed number of queries, whatever the
-number of bookings.
+number of bookings, and reads only the days it shows: the items of the day's slots, the
+rentals going out or coming back, and the requests covering the day, found through the
+indexes of their slot, first day and last day, as rows of the columns the sheet shows.
 """
 
 import enum
@@ -12,10 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import contains_eager, joinedload, subqueryload
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import contains_eager
 
-from hotel.clock import days_in_utc, hotel_day
+from hotel.clock import days_in_utc
 from hotel.extensions import db
 from hotel.models import (
     RELEASED_STATES,
@@ -33,8 +35,8 @@ from hotel.models import (
     Stay,
     booking_item_participant,
 )
+from hotel.models.stays import age_on
 
-WEEK_DAYS = 7
 SHOWN_STATES = frozenset(ItemState) - RELEASED_STATES
 
 
@@ -65,28 +67,92 @@ def rental_task(service: Service, start_on: date, end_on: date | None, day: date
     return Task.COLLECT if comes_back else None
 
 
-def _day_bounds(first: date, days: int = 1) -> tuple[datetime, datetime]:
+def day_bounds(first: date, days: int = 1) -> tuple[datetime, datetime]:
+    """Return the first instant of ``first`` and the first after ``days`` days, in UTC."""
     return days_in_utc(first, first + timedelta(days=days - 1))
+
+
+@dataclass
+class SheetGuest:
+    """The stay of a line, as the sheet shows it."""
+
+    room: str
+    first_name: str
+    last_name: str
+    language: str
+    arrival_on: date
+    departure_on: date
+
+    @property
+    def guest_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass
+class SheetPerson:
+    """Someone taking part in a line."""
+
+    first_name: str
+    last_name: str
+    is_child: bool
+    age: int | None
+    birth_date: date | None
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def age_on(self, day: date) -> int | None:
+        """Return the person's age in whole years on a day, if it is known."""
+        return age_on(self.birth_date, self.age, day)
+
+
+@dataclass
+class SheetItem:
+    """A booking item, as the sheet shows it: its own columns, its booking's reference,
+    its service and slot, and who takes part."""
+
+    id: int
+    booking_id: int
+    service_id: int
+    slot_id: int | None
+    state: ItemState
+    quantity: int
+    start_on: date
+    end_on: date | None
+    starts_at: datetime | None
+    details: dict
+    note: str
+    reason: str
+    service: Service
+    slot: Slot | None = None
+    reference: str = ""
+    guest: SheetGuest | None = None
+    participants: list[SheetPerson] = field(default_factory=list)
+
+
+# The columns of an item that the sheet shows, in SheetItem's order.
+ITEM_COLUMNS = (BookingItem.id, BookingItem.booking_id, BookingItem.service_id,
+                BookingItem.slot_id, BookingItem.state, BookingItem.quantity,
+                BookingItem.start_on, BookingItem.end_on, BookingItem.starts_at,
+                BookingItem.details, BookingItem.note, BookingItem.reason)
 
 
 @dataclass
 class SheetLine:
     """One booking item on the sheet, as the department reads it."""
 
-    item: BookingItem
+    item: SheetItem
     day: date
+    stay: SheetGuest
     task: Task | None = None
 
     @property
-    def stay(self):
-        return self.item.booking.stay
-
-    @property
-    def adults(self) -> list[PartyMember]:
+    def adults(self) -> list[SheetPerson]:
         return [m for m in self.item.participants if not m.is_child]
 
     @property
-    def children(self) -> list[PartyMember]:
+    def children(self) -> list[SheetPerson]:
         return [m for m in self.item.participants if m.is_child]
 
     @property
@@ -192,7 +258,8 @@ class RunSheet:
         return [line for sheet in self.departments for line in sheet.lines]
 
 
-def _departments(department_id: int | None) -> list[Department]:
+def departments_in_scope(department_id: int | None) -> list[Department]:
+    """Return the department asked for, or all of them, by slug."""
     query = select(Department).order_by(Department.slug)
     if department_id is not None:
         query = query.where(Department.id == department_id)
@@ -203,8 +270,17 @@ def _in_department(query, department_id: int | None):
     return query if department_id is None else query.where(Service.department_id == department_id)
 
 
-def _slots(day: date, department_id: int | None) -> list[Slot]:
-    start, end = _day_bounds(day)
+def services_in_scope(department_id: int | None) -> dict[int, Service]:
+    """Return the services of the department, or all, by id, with their texts (a fixed
+    number of queries)."""
+    query = select(Service).order_by(Service.position, Service.id)
+    return {service.id: service for service in db.session.scalars(
+        _in_department(query, department_id))}
+
+
+def slots_between(first: date, days: int, department_id: int | None) -> list[Slot]:
+    """Return the slots of ``days`` days from ``first``, by time, with their services."""
+    start, end = day_bounds(first, days)
     query = (select(Slot).join(Slot.service)
              .where(Slot.starts_at >= start, Slot.starts_at < end)
              .options(contains_eager(Slot.service))
@@ -212,35 +288,75 @@ def _slots(day: date, department_id: int | None) -> list[Slot]:
     return list(db.session.scalars(_in_department(query, department_id)))
 
 
-def _items(day: date, department_id: int | None, states) -> list[BookingItem]:
-    """Load every item on the day's sheet, with what the sheet shows, in one go."""
-    start, end = _day_bounds(day)
+def sheet_items_condition(first: date, last: date, department_id: int | None,
+                          services: dict[int, Service]):
+    """Return the condition for the items that may be on the sheet of the days ``first``
+    to ``last``: those used on one of the days, and the rentals whose last night was the
+    day before. One index of the items serves it (last day, first day, service), so it
+    reads the items from the days on, never the history before them; which of them are on
+    the sheet is the caller's choice (a slot of the days, a rental going out or back)."""
     last_day = func.coalesce(BookingItem.end_on, BookingItem.start_on)
-    query = (
-        select(BookingItem).join(BookingItem.service).outerjoin(BookingItem.slot)
-        .where(BookingItem.state.in_(states), or_(
-            and_(Service.kind == Kind.ACTIVITY, Slot.starts_at >= start, Slot.starts_at < end),
-            and_(Service.kind == Kind.ON_REQUEST, BookingItem.start_on <= day, last_day >= day),
-            # Out today, or back today (the day after the last night, or the last day).
-            and_(Service.kind == Kind.RENTAL,
-                 or_(BookingItem.start_on == day, last_day.in_([day, day - timedelta(1)]))),
-        ))
-        # Joined and subquery loads: one query each whatever the number of items, where
-        # selectin loads would take one more query for every 500.
-        .options(joinedload(BookingItem.booking).joinedload(Booking.stay)
-                 .subqueryload(Stay.members),
-                 subqueryload(BookingItem.participants),
-                 contains_eager(BookingItem.service), contains_eager(BookingItem.slot))
-        .order_by(BookingItem.starts_at, BookingItem.id)
-    )
-    return list(db.session.scalars(_in_department(query, department_id)))
+    condition = and_(last_day >= first - timedelta(days=1), BookingItem.start_on <= last)
+    if department_id is None:
+        return condition
+    return and_(condition, BookingItem.service_id.in_(list(services)))
 
 
-def _rental_services(department_id: int | None, with_items: set[int]) -> list[Service]:
-    query = (select(Service).where(Service.kind == Kind.RENTAL,
-                                   or_(Service.active.is_(True), Service.id.in_(with_items)))
-             .order_by(Service.position, Service.id))
-    return list(db.session.scalars(_in_department(query, department_id)))
+def _on_sheet(item: SheetItem, day: date) -> bool:
+    """Tell whether an item is on the day's sheet: an activity in one of the day's slots,
+    a rental going out or coming back, a request covering the day."""
+    if item.service.kind == Kind.ACTIVITY:
+        return item.slot is not None
+    if item.service.kind == Kind.ON_REQUEST:
+        return item.start_on <= day <= (item.end_on or item.start_on)
+    return rental_task(item.service, item.start_on, item.end_on, day) is not None
+
+
+def _items(day: date, department_id: int | None, services: dict[int, Service],
+           slots: dict[int, Slot], states) -> list[SheetItem]:
+    """Load the items on the day's sheet with what the sheet shows: the items' columns,
+    then their bookings' references and stays, then who takes part (four queries)."""
+    rows = db.session.execute(
+        select(*ITEM_COLUMNS)
+        .where(sheet_items_condition(day, day, department_id, services),
+               BookingItem.state.in_(states))
+        .order_by(BookingItem.starts_at, BookingItem.id)).all()
+    items = [SheetItem(*row, service=services[row.service_id], slot=slots.get(row.slot_id))
+             for row in rows]
+    items = [item for item in items if _on_sheet(item, day)]
+    guests = _guests({item.booking_id for item in items})
+    people = _people([item.id for item in items])
+    for item in items:
+        item.reference, item.guest = guests[item.booking_id]
+        item.participants = people.get(item.id, [])
+    return items
+
+
+def _guests(booking_ids: set[int]) -> dict[int, tuple[str, SheetGuest]]:
+    """Return each booking's reference and stay, by booking id (two queries, each by
+    primary key: joined, a busy day's bookings would have the planner read every stay)."""
+    bookings = db.session.execute(select(Booking.id, Booking.reference, Booking.stay_id)
+                                  .where(Booking.id.in_(booking_ids))).all()
+    stays = {row[0]: SheetGuest(*row[1:]) for row in db.session.execute(
+        select(Stay.id, Stay.room, Stay.first_name, Stay.last_name, Stay.language,
+               Stay.arrival_on, Stay.departure_on)
+        .where(Stay.id.in_({booking.stay_id for booking in bookings})))}
+    return {booking.id: (booking.reference, stays[booking.stay_id]) for booking in bookings}
+
+
+def _people(item_ids: list[int]) -> dict[int, list[SheetPerson]]:
+    """Return who takes part in each item, in the party's order (one query)."""
+    link = booking_item_participant.c
+    rows = db.session.execute(
+        select(link.booking_item_id, PartyMember.first_name, PartyMember.last_name,
+               PartyMember.is_child, PartyMember.age, PartyMember.birth_date)
+        .join(PartyMember, PartyMember.id == link.party_member_id)
+        .where(link.booking_item_id.in_(item_ids))
+        .order_by(link.booking_item_id, PartyMember.position))
+    people: dict[int, list[SheetPerson]] = defaultdict(list)
+    for item_id, *person in rows:
+        people[item_id].append(SheetPerson(*person))
+    return people
 
 
 def _rental_counts(service_ids: list[int], day: date) -> tuple[dict, dict]:
@@ -268,107 +384,34 @@ def daily_run_sheet(day: date, department_id: int | None = None,
     Cancelled and declined items are left out unless ``include_cancelled``.
     """
     states = frozenset(ItemState) if include_cancelled else SHOWN_STATES
-    sheets = {d.id: DepartmentSheet(d) for d in _departments(department_id)}
+    sheets = {d.id: DepartmentSheet(d) for d in departments_in_scope(department_id)}
+    services = services_in_scope(department_id)
+    slots = {slot.id: slot for slot in slots_between(day, 1, department_id)}
     by_slot: dict[int, SlotSheet] = {}
-    for slot in _slots(day, department_id):
+    for slot in slots.values():
         by_slot[slot.id] = SlotSheet(slot)
         sheets[slot.service.department_id].slots.append(by_slot[slot.id])
-    items = _items(day, department_id, states)
-    rentals = {service.id: RentalSheet(service) for service in
-               _rental_services(department_id, {i.service_id for i in items})}
+    items = _items(day, department_id, services, slots, states)
+    with_items = {item.service_id for item in items}
+    rentals = {service.id: RentalSheet(service) for service in services.values()
+               if service.kind == Kind.RENTAL and (service.active or service.id in with_items)}
     booked, out = _rental_counts(list(rentals), day)
     for service_id, rental in rentals.items():
         rental.booked, rental.out_of_service = booked.get(service_id, 0), out.get(service_id, 0)
         sheets[rental.service.department_id].rentals.append(rental)
     for item in items:
         sheet = sheets[item.service.department_id]
+        line = SheetLine(item, day, item.guest)
         if item.service.kind == Kind.ACTIVITY:
-            by_slot[item.slot_id].lines.append(SheetLine(item, day))
+            by_slot[item.slot_id].lines.append(line)
         elif item.service.kind == Kind.ON_REQUEST:
-            sheet.requests.append(SheetLine(item, day))
+            sheet.requests.append(line)
         else:
-            task = rental_task(item.service, item.start_on, item.end_on, day)
-            if task is not None:
-                rentals[item.service_id].lines.append(SheetLine(item, day, task))
+            line.task = rental_task(item.service, item.start_on, item.end_on, day)
+            rentals[item.service_id].lines.append(line)
     for sheet in sheets.values():
         for slot in sheet.slots:
             slot.lines.sort(key=_room_order)
         for rental in sheet.rentals:
             rental.lines.sort(key=lambda line: (list(Task).index(line.task), _room_order(line)))
     return RunSheet(day, list(sheets.values()), include_cancelled)
-
-
-@dataclass
-class DayCount:
-    """Bookings (items) and guests (participants) of a department on one day."""
-
-    items: int = 0
-    guests: int = 0
-
-
-@dataclass
-class WeekRow:
-    """A department's counts for each day of the week."""
-
-    department: Department
-    days: dict[date, DayCount]
-
-    @property
-    def total(self) -> DayCount:
-        return DayCount(sum(c.items for c in self.days.values()),
-                        sum(c.guests for c in self.days.values()))
-
-
-@dataclass
-class WeekPlan:
-    """Per department and day, how many bookings and guests, to plan staff."""
-
-    days: list[date]
-    rows: list[WeekRow]
-
-
-def _week_items(first: date, department_id: int | None):
-    """Return the week's items as plain rows with their participant counts (one query)."""
-    start, end = _day_bounds(first, WEEK_DAYS)
-    last = first + timedelta(days=WEEK_DAYS - 1)
-    last_day = func.coalesce(BookingItem.end_on, BookingItem.start_on)
-    people = (select(booking_item_participant.c.booking_item_id.label("item_id"),
-                     func.count().label("guests"))
-              .group_by(booking_item_participant.c.booking_item_id).subquery())
-    query = (
-        select(Service, BookingItem.start_on, BookingItem.end_on, Slot.starts_at,
-               func.coalesce(people.c.guests, 0))
-        .select_from(BookingItem).join(BookingItem.service).outerjoin(BookingItem.slot)
-        .outerjoin(people, people.c.item_id == BookingItem.id)
-        .where(BookingItem.state.in_(SHOWN_STATES), or_(
-            and_(Service.kind == Kind.ACTIVITY, Slot.starts_at >= start, Slot.starts_at < end),
-            and_(Service.kind == Kind.ON_REQUEST, BookingItem.start_on <= last,
-                 last_day >= first),
-            and_(Service.kind == Kind.RENTAL, BookingItem.start_on <= last,
-                 last_day >= first - timedelta(1)),
-        ))
-    )
-    return db.session.execute(_in_department(query, department_id)).all()
-
-
-def _days_on_sheet(service: Service, start_on, end_on, starts_at, days: list[date]):
-    if service.kind == Kind.ACTIVITY:
-        return [hotel_day(starts_at)]
-    if service.kind == Kind.ON_REQUEST:
-        return [d for d in days if start_on <= d <= (end_on or start_on)]
-    return [d for d in days if rental_task(service, start_on, end_on, d) is not None]
-
-
-def week_plan(first_day: date, department_id: int | None = None) -> WeekPlan:
-    """Return, for seven days from ``first_day`` and each department, the number of
-    booking items and guests on the run sheet (cancelled and declined left out)."""
-    days = [first_day + timedelta(days=n) for n in range(WEEK_DAYS)]
-    counts: dict[int, dict[date, DayCount]] = defaultdict(
-        lambda: {d: DayCount() for d in days})
-    for service, start_on, end_on, starts_at, guests in _week_items(first_day, department_id):
-        for day in _days_on_sheet(service, start_on, end_on, starts_at, days):
-            count = counts[service.department_id][day]
-            count.items += 1
-            count.guests += guests
-    rows = [WeekRow(d, counts[d.id]) for d in _departments(department_id)]
-    return WeekPlan(days, rows)

@@ -19,6 +19,7 @@ from hotel.models import (
     Slot,
     Stay,
 )
+from hotel.services.pages import Page, page_of
 
 LOW_STOCK_DAYS = 3
 
@@ -38,18 +39,18 @@ def _in_department(query, department_id: int | None):
     return query.where(Service.department_id == department_id)
 
 
-def waiting_requests(department_id: int | None = None, limit: int = 100) -> list[BookingItem]:
-    """Return the items waiting for an answer, oldest request first."""
-    query = (
-        select(BookingItem)
-        .join(BookingItem.service)
-        .join(BookingItem.booking)
-        .where(BookingItem.state == ItemState.REQUESTED)
-        .options(*_item_options())
-        .order_by(Booking.created_at, BookingItem.id)
-        .limit(limit)
-    )
-    return db.session.scalars(_in_department(query, department_id)).all()
+def waiting_requests(department_id: int | None = None, limit: int = 25) -> Page:
+    """Return the first ``limit`` items waiting for an answer, oldest request first, and
+    how many are waiting (counted up to a thousand).
+
+    Bookings are numbered as they are made; the waiting items' own index gives them in
+    that order.
+    """
+    query = select(BookingItem).where(BookingItem.state == ItemState.REQUESTED)
+    if department_id is not None:
+        query = query.join(BookingItem.service).where(Service.department_id == department_id)
+    query = query.order_by(BookingItem.booking_id, BookingItem.id)
+    return page_of(query.options(*_item_options()), 1, limit)
 
 
 @dataclass

@@ -5,7 +5,8 @@ from datetime import timedelta
 import pytest
 
 from hotel.models import ItemState, Kind, PricingUnit
-from hotel.services.run_sheet import Task, daily_run_sheet, rental_task, week_plan
+from hotel.services.run_sheet import Task, daily_run_sheet, rental_task
+from hotel.services.week_plan import week_plan
 from tests.factories import make_service
 from tests.scenarios import DAY, build_demo_day
 

@@ -188,3 +188,21 @@ def test_today_and_requests_use_a_constant_number_of_queries(client, auth, desk,
     with count_queries() as many:
         assert client.get(path).status_code == 200
     assert many.count == few.count
+
+
+def test_long_lists_say_more_than_a_thousand_rather_than_count_every_item(client, auth, desk,
+                                                                          db):
+    auth.staff_login(Role.RECEPTION)
+    desk["crib"].stock = 1000
+    db.session.commit()
+    _many_bookings(desk, db, 510)  # 1,530 items, 1,020 of them waiting for an answer
+    today = client.get("/desk/").get_data(as_text=True)
+    assert '<span class="count-badge">more than 1000</span>' in today
+    waiting = client.get("/desk/requests").get_data(as_text=True)
+    assert "More than 1000 items found." in waiting
+    assert "Page 1 of more than 20" in waiting
+    assert "?page=2" in waiting
+    beyond = client.get("/desk/requests?state=requested&page=21").get_data(as_text=True)
+    assert "Page 21 of more than 20" in beyond and "?state=requested&amp;page=20" in beyond
+    few = client.get("/desk/requests?state=confirmed").get_data(as_text=True)
+    assert "510 items found." in few and "Page 1 of 11" in few
