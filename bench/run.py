@@ -1,4 +1,5 @@
-"""Benchmark: the catalogue, a service page and the booking POST against a bare Flask page.
+"""Benchmark: the catalogue, a service page (anonymous and signed in), My bookings and the
+booking POST against a bare Flask page.
 
 Everything runs on this machine, on 127.0.0.1: a fresh SQLite database with the demo
 hotel, the application and the bare page each under gunicorn with the same number of
@@ -9,6 +10,7 @@ to compare over time; the absolute numbers depend on the machine.
 import http.client
 import json
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -22,6 +24,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -162,6 +165,40 @@ def sign_in(port: int, stays: list[tuple[str, str, str]]) -> list[tuple[str, str
     return signed_in
 
 
+def exchange(port: int, request: Request) -> tuple[int, bytes, str]:
+    """Send one request; return its status, body and the cookie it set ("name=value")."""
+    method, path, body, headers = request
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request(method, path, body, headers)
+        response = connection.getresponse()
+        return (response.status, response.read(),
+                (response.getheader("Set-Cookie") or "").split(";")[0])
+    finally:
+        connection.close()
+
+
+def web_sessions(port: int, stays: list[tuple[str, str, str]], count: int = 4) -> list[str]:
+    """Return the session cookies of ``count`` stays, signed in through the guest's form."""
+    cookies = []
+    for reference, last_name, _day in stays[:count]:
+        _status, form, cookie = exchange(port, ("GET", "/sign-in", None, {}))
+        token = re.search(rb'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', form)
+        body = urlencode({"csrf_token": token.group(1).decode(), "identifier": reference,
+                          "last_name": last_name}).encode()
+        status, _body, cookie = exchange(port, ("POST", "/sign-in", body, {
+            "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}))
+        if status != 302:
+            raise RuntimeError(f"guest sign-in of {reference} answered {status}")
+        cookies.append(cookie)
+    return cookies
+
+
+def signed_in_page(path: str, cookies: list[str]) -> Callable[[int], Request]:
+    """Return a maker of GET requests for one page, signed-in guests taking turns."""
+    return lambda number: ("GET", path, None, {"Cookie": cookies[number % len(cookies)]})
+
+
 def booking_requests(guests: list[tuple[str, str]]) -> Callable[[int], Request]:
     """Return a maker of booking POSTs: one unit of the rental, guests taking turns."""
 
@@ -239,11 +276,16 @@ def main() -> int:
             "bare": stack.enter_context(gunicorn("bench.bare_app", {}, workdir / "bare.log")),
             "app": stack.enter_context(gunicorn("wsgi", env, workdir / "app.log")),
         }
-        guests = sign_in(ports["app"], bookable_stays(url))
+        stays = bookable_stays(url)
+        guests = sign_in(ports["app"], stays)
+        cookies = web_sessions(ports["app"], stays)
         targets = [
             Target("bare Flask page", "bare", 2000, page("/")),
             Target("GET / (catalogue)", "app", 600, page("/")),
             Target("GET /services/kids-club", "app", 600, page("/services/kids-club")),
+            Target("GET kids-club, signed in", "app", 400,
+                   signed_in_page("/services/kids-club", cookies)),
+            Target("GET /my-bookings", "app", 400, signed_in_page("/my-bookings", cookies)),
             Target("POST /api/v1/bookings", "app", 400, booking_requests(guests), 201),
         ]
         print(f"Measuring against {len(guests)} signed-in stays ...", flush=True)
