@@ -71,6 +71,10 @@ class Config:
     # limits would count every guest behind the proxy as one client.
     TRUSTED_PROXIES = count_from_environment("TRUSTED_PROXIES", 0)
 
+    # Rendered parts of the catalogue kept per process (hotel/web/catalogue_cache.py): a
+    # home page and a page per service and package, in each language, is about 400.
+    CATALOGUE_CACHE_SIZE = count_from_environment("CATALOGUE_CACHE_SIZE", 512)
+
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_HTTPONLY = True

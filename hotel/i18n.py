@@ -47,6 +47,11 @@ def current_language() -> str:
     return str(get_locale() or current_app.config["DEFAULT_LANGUAGE"]).split("_")[0]
 
 
+def text_locales() -> tuple[str, ...]:
+    """Return the languages a page needs catalogue texts in: the reader's and the default."""
+    return tuple(dict.fromkeys((current_language(), current_app.config["DEFAULT_LANGUAGE"])))
+
+
 def text_direction(language: str | None = None) -> str:
     """Return "rtl" for right-to-left languages, else "ltr"."""
     return "rtl" if (language or current_language()) in RTL_LANGUAGES else "ltr"

@@ -7,6 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from hotel.extensions import db
 from hotel.guest import basket, bp
+from hotel.guest.catalogue import service_facts
 from hotel.guest.forms import ActionForm, CheckoutForm
 from hotel.i18n import localized
 from hotel.models import Booking, BookingItem, ItemState, Kind, Rating, Service
@@ -31,7 +32,7 @@ from hotel.web.sessions import guest_required
 @guest_required
 def add_to_basket(slug: str):
     """Check a service's form and put the line in the basket."""
-    service = catalogue.find_service(slug)
+    service = catalogue.find_service(slug, texts=False)
     if service is None:
         abort(404)
     availability = availability_during_stay(service, g.stay)
@@ -48,8 +49,9 @@ def add_to_basket(slug: str):
                 flash(_("Added to your basket."), "success")
                 return redirect(url_for("guest.show_basket"))
             flash(_("Your basket is full. Please book what is in it first."), "error")
-    return render_template("guest/service.html", service=service, availability=availability,
-                           form=form, stay=g.stay), 422
+    return render_template("guest/service.html", facts=service_facts(slug) or abort(404),
+                           service=service, availability=availability, form=form,
+                           stay=g.stay), 422
 
 
 def _attach_error(form, error: DomainError) -> None:
