@@ -3,13 +3,13 @@
 from flask import Response, abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, joinedload, lazyload, selectinload
 
 from hotel.extensions import db
 from hotel.guest import basket, bp
 from hotel.guest.catalogue import service_facts
 from hotel.guest.forms import ActionForm, CheckoutForm
-from hotel.i18n import localized
+from hotel.i18n import localized, text_locales
 from hotel.models import Booking, BookingItem, ItemState, Kind, Rating, Service
 from hotel.models.types import ZERO, utcnow
 from hotel.services import catalogue
@@ -125,7 +125,7 @@ def _line_message(error: DomainError, requests) -> str:
 @guest_required
 def confirmation(reference: str):
     """Show a booking: its reference, items and total."""
-    booking = own_booking(g.stay, reference) or abort(404)
+    booking = own_booking(g.stay, reference, text_locales()) or abort(404)
     return render_template("guest/confirmation.html", booking=booking)
 
 
@@ -133,7 +133,7 @@ def confirmation(reference: str):
 @guest_required
 def booking_ics(reference: str):
     """Download a booking's items as calendar events."""
-    booking = own_booking(g.stay, reference) or abort(404)
+    booking = own_booking(g.stay, reference, text_locales()) or abort(404)
     body = booking_calendar(booking)
     return Response(body, mimetype="text/calendar", headers={
         "Content-Disposition": f'attachment; filename="{booking.reference}.ics"'})
@@ -153,7 +153,8 @@ def render_my_bookings(status: int = 200):
         .join(Booking)
         .where(Booking.stay_id == g.stay.id)
         .options(
-            selectinload(BookingItem.service).selectinload(Service.texts),
+            selectinload(BookingItem.service)
+            .options(*catalogue.service_loaders(text_locales(), bands=False)),
             selectinload(BookingItem.participants),
             selectinload(BookingItem.booking),
         )
@@ -177,6 +178,10 @@ def cancel_item(item_id: int):
     item = db.session.scalar(
         select(BookingItem).join(Booking)
         .where(BookingItem.id == item_id, Booking.stay_id == g.stay.id)
+        .options(contains_eager(BookingItem.booking),
+                 joinedload(BookingItem.service).options(
+                     lazyload(Service.texts), lazyload(Service.age_bands),
+                     lazyload(Service.department)))
     )
     if item is None:
         abort(404)

@@ -128,9 +128,15 @@ def find_service(slug: str, locales: Sequence[str] | None = None, *, texts: bool
 
 
 def services_by_slug(slugs, locales: Sequence[str] | None = None) -> dict[str, Service]:
-    """Return the services with these slugs (active or not), with texts and age bands."""
-    query = select(Service).options(*service_loaders(locales)).where(Service.slug.in_(slugs))
-    return {service.slug: service for service in db.session.scalars(query)}
+    """Return the services with these slugs (active or not), with their texts in
+    ``locales`` and their age bands joined in: one statement, for booking them."""
+    texts = Service.texts if locales is None else Service.texts.and_(
+        ServiceText.locale.in_(locales))
+    query = (select(Service)
+             .options(joinedload(texts), joinedload(Service.age_bands),
+                      lazyload(Service.department))
+             .where(Service.slug.in_(slugs)))
+    return {service.slug: service for service in db.session.scalars(query).unique()}
 
 
 def _shown(value) -> str:

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, g, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload
 
 from hotel.extensions import db, login
 from hotel.models import StaffUser, Stay
@@ -86,7 +87,8 @@ def load_guest() -> None:
     stay_id = session.get("stay_id")
     if stay_id is None:
         return
-    stay = db.session.get(Stay, stay_id) if isinstance(stay_id, int) else None
+    stay = (db.session.get(Stay, stay_id, options=[joinedload(Stay.members)])
+            if isinstance(stay_id, int) else None)
     if stay is None or stay_session_ends_at(stay) <= utcnow():
         end_guest_session()
         return
