@@ -2,13 +2,15 @@
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_skeleton
 from babel.lists import format_list
+from babel.numbers import format_currency as babel_format_currency
 from flask import Flask, current_app, g, has_request_context, request, session
-from flask_babel import format_currency, format_time, get_locale, ngettext
+from flask_babel import format_time, get_locale, ngettext
 from markupsafe import Markup, escape
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
@@ -57,11 +59,27 @@ def text_direction(language: str | None = None) -> str:
     return "rtl" if (language or current_language()) in RTL_LANGUAGES else "ltr"
 
 
+def _locale_name() -> str:
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+# Formatting is pure, and slow enough to show on a page of many prices and days: each
+# amount and day is formatted once per process and locale.
+@lru_cache(maxsize=4096)
+def _day_in(day: date, locale: str) -> str:
+    return format_skeleton("MMMEd", day, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _money_in(amount: Decimal, currency: str, locale: str) -> str:
+    return babel_format_currency(amount, currency, locale=locale)
+
+
 def day_label(value: date | datetime) -> str:
     """Return a short date with its weekday in the reader's locale ("Tue, Nov 24")."""
     if isinstance(value, datetime):
         value = value.astimezone(ZoneInfo(select_timezone())).date()
-    return format_skeleton("MMMEd", value, locale=get_locale())
+    return _day_in(value, _locale_name())
 
 
 def time_label(value: datetime) -> str:
@@ -71,7 +89,8 @@ def time_label(value: datetime) -> str:
 
 def money(amount: Decimal, currency: str | None = None) -> str:
     """Format an amount of money in the reader's locale."""
-    return format_currency(amount, currency or current_app.config["HOTEL_CURRENCY"])
+    return _money_in(Decimal(amount), currency or current_app.config["HOTEL_CURRENCY"],
+                     _locale_name())
 
 
 def localized(obj, field: str = "name") -> str:
