@@ -6,11 +6,11 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_skeleton
+from babel.dates import format_skeleton, format_time
 from babel.lists import format_list
 from babel.numbers import format_currency as babel_format_currency
 from flask import Flask, current_app, g, has_request_context, request, session
-from flask_babel import format_time, get_locale, ngettext
+from flask_babel import get_locale, ngettext
 from markupsafe import Markup, escape
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
@@ -82,9 +82,14 @@ def day_label(value: date | datetime) -> str:
     return _day_in(value, _locale_name())
 
 
+@lru_cache(maxsize=4096)
+def _time_in(value: datetime, locale: str, zone: str) -> str:
+    return format_time(value, "short", tzinfo=ZoneInfo(zone), locale=locale)
+
+
 def time_label(value: datetime) -> str:
     """Return a time of day at the hotel in the reader's locale."""
-    return format_time(value, "short")
+    return _time_in(value, _locale_name(), select_timezone())
 
 
 def money(amount: Decimal, currency: str | None = None) -> str:

@@ -1,8 +1,10 @@
 """Routes of the guest's booking flow: basket, checkout, confirmation, my bookings."""
 
+from functools import lru_cache
+
 from flask import Response, abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import contains_eager, joinedload, lazyload, selectinload
 
 from hotel.extensions import db
@@ -10,7 +12,7 @@ from hotel.guest import basket, bp
 from hotel.guest.catalogue import service_facts
 from hotel.guest.forms import ActionForm, CheckoutForm
 from hotel.i18n import localized, text_locales
-from hotel.models import Booking, BookingItem, ItemState, Kind, Rating, Service
+from hotel.models import Booking, BookingItem, ItemState, Kind, Rating, Service, ServiceText
 from hotel.models.types import ZERO, utcnow
 from hotel.services import catalogue
 from hotel.services.availability import availability_during_stay
@@ -146,21 +148,29 @@ def my_bookings():
     return render_my_bookings()
 
 
-def render_my_bookings(status: int = 200):
-    """Render "My bookings" for the signed-in guest in a constant number of queries."""
-    query = (
+@lru_cache(maxsize=32)
+def _items_of_stay(locales: tuple[str, ...]):
+    """Return the query of the items of stay ``:stay_id`` with what "My bookings" shows:
+    their booking and service joined, the service's texts in ``locales``, the party.
+    It is built once for each pair of languages."""
+    return (
         select(BookingItem)
         .join(Booking)
-        .where(Booking.stay_id == g.stay.id)
+        .where(Booking.stay_id == bindparam("stay_id"))
         .options(
-            selectinload(BookingItem.service)
-            .options(*catalogue.service_loaders(text_locales(), bands=False)),
+            contains_eager(BookingItem.booking),
+            joinedload(BookingItem.service).options(
+                selectinload(Service.texts.and_(ServiceText.locale.in_(locales))),
+                lazyload(Service.age_bands), lazyload(Service.department)),
             selectinload(BookingItem.participants),
-            selectinload(BookingItem.booking),
         )
         .order_by(BookingItem.start_on, BookingItem.starts_at, BookingItem.id)
     )
-    items = db.session.scalars(query).all()
+
+
+def render_my_bookings(status: int = 200):
+    """Render "My bookings" for the signed-in guest in a constant number of queries."""
+    items = db.session.scalars(_items_of_stay(text_locales()), {"stay_id": g.stay.id}).all()
     now = utcnow()
     cancellable = {item.id for item in items if can_guest_cancel(item, now)}
     groups = [(state, [i for i in items if i.state == state]) for state in ItemState]

@@ -10,16 +10,18 @@ Counters the session has loaded are kept as the statements left them.
 """
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from flask_babel import gettext as _
 from sqlalchemy import (
     Date,
+    Integer,
     and_,
+    bindparam,
     case,
     exists,
     func,
     insert,
-    literal,
     select,
     union_all,
     update,
@@ -103,7 +105,7 @@ def ensure_rental_days(service: Service, first: date, last: date) -> None:
     db.session.execute(_insert_ignoring_duplicates(rows))
 
 
-def _stock_and_out(service_id: int, day) -> tuple:
+def _stock_and_out(service_id, day) -> tuple:
     """Return expressions of a rental's stock and of its units out of service on a day."""
     stock = func.coalesce(select(Service.stock).where(Service.id == service_id)
                           .scalar_subquery(), 0)
@@ -113,24 +115,29 @@ def _stock_and_out(service_id: int, day) -> tuple:
     return stock, out
 
 
-def _rental_upsert(service_id: int, days: list[date], quantity: int):
-    """Return the statement that books ``quantity`` units on each day, or on none of some.
+@lru_cache(maxsize=64)
+def _rental_upsert(dialect: str, day_count: int):
+    """Return the statement that books ``:quantity`` units of rental ``:service_id`` on
+    each of the days ``:day_0`` ..., or on none of some; made once for each number of days.
 
     A day that has its counter row gets ``booked + quantity`` if that fits its capacity;
     a day without one gets a row with the free stock, if the units fit it. The days
     booked come back (RETURNING): fewer than asked means some day had no room.
     """
     table = RentalDay.__table__
-    each_day = [select(literal(day, Date).label("day")) for day in days]
-    wanted = (union_all(*each_day) if len(each_day) > 1 else each_day[0]).subquery("wanted")
+    service_id = bindparam("service_id", type_=Integer)
+    quantity = bindparam("quantity", type_=Integer)
+    each_day = [select(bindparam(f"day_{n}", type_=Date).label("day"))
+                for n in range(day_count)]
+    wanted = (union_all(*each_day) if day_count > 1 else each_day[0]).subquery("wanted")
     stock, out = _stock_and_out(service_id, wanted.c.day)
     days_free = select(wanted.c.day, (stock - out).label("free")).subquery("days_free")
     free = days_free.c.free  # may be below 0 (more units out than in stock): never fits
     has_row = exists().where(table.c.service_id == service_id, table.c.day == days_free.c.day)
-    rows = select(literal(service_id), days_free.c.day,
-                  case((free >= quantity, free), else_=quantity), literal(quantity)
-                  ).where((free >= quantity) | has_row)
-    statement = _insert(table).from_select(["service_id", "day", "capacity", "booked"], rows)
+    rows = select(service_id, days_free.c.day, case((free >= quantity, free), else_=quantity),
+                  quantity).where((free >= quantity) | has_row)
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(table).from_select(["service_id", "day", "capacity", "booked"], rows)
     booked = table.c.booked + statement.excluded.booked
     return statement.on_conflict_do_update(
         index_elements=[table.c.service_id, table.c.day], set_={"booked": booked},
@@ -173,7 +180,10 @@ def _reserve_slot(slot_id: int, quantity: int) -> None:
 def _reserve_rental(service: Service, first: date, last: date, quantity: int) -> None:
     days = days_between(first, last)
     _lock_stock(service.id)
-    booked = db.session.scalars(_rental_upsert(service.id, days, quantity)).all()
+    statement = _rental_upsert(db.session.get_bind().dialect.name, len(days))
+    values = {"service_id": service.id, "quantity": quantity,
+              **{f"day_{n}": day for n, day in enumerate(days)}}
+    booked = db.session.scalars(statement, values).all()
     if len(booked) != len(days):
         raise Unavailable(_("Sorry, not enough units are free on the days you chose."))
     _forget_rental_days(service.id, first, last)

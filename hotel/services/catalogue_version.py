@@ -32,11 +32,12 @@ CATALOGUE_MODELS = (Service, ServiceText, AgeBand, Package, PackageText, Package
 _RAISED_IN = "catalogue_version_raised_in"  # session.info: the transaction that raised it
 
 
+_READ = select(CatalogueVersion.version).where(CatalogueVersion.id == 1)
+
+
 def current_version() -> int:
     """Return the catalogue's version as the database has it now (one small statement)."""
-    version = db.session.scalar(select(CatalogueVersion.version)
-                                .where(CatalogueVersion.id == 1))
-    return version or 0
+    return db.session.scalar(_READ) or 0
 
 
 def _raise_statement(dialect: str):

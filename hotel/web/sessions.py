@@ -14,6 +14,8 @@ from hotel.models.types import utcnow
 from hotel.services.plain_text import is_control
 from hotel.services.sign_in import stay_session_ends_at
 
+WITH_PARTY = (joinedload(Stay.members),)  # the stay and its party in one statement
+
 # What StaffUser.get_id() gives: the account, and its session generation at sign-in.
 STAFF_SESSION_ID = re.compile(r"staff:(?P<number>\d+):(?P<generation>\d+)")
 
@@ -87,7 +89,7 @@ def load_guest() -> None:
     stay_id = session.get("stay_id")
     if stay_id is None:
         return
-    stay = (db.session.get(Stay, stay_id, options=[joinedload(Stay.members)])
+    stay = (db.session.get(Stay, stay_id, options=WITH_PARTY)
             if isinstance(stay_id, int) else None)
     if stay is None or stay_session_ends_at(stay) <= utcnow():
         end_guest_session()
