@@ -126,17 +126,22 @@ def bdi(text) -> Markup:
     return Markup("<bdi>%s</bdi>") % text
 
 
+@lru_cache(maxsize=1024)
+def _list_in(items: tuple[str, ...], locale: str) -> str:
+    return format_list(list(items), locale=locale)
+
+
 def list_of(items) -> str:
     """Join names or numbers as the reader's language lists them ("A, B and C")."""
     items = list(items)
     if not items:
         return ""
     if not any(isinstance(item, Markup) for item in items):
-        return format_list([str(item) for item in items], locale=get_locale())
+        return _list_in(tuple(str(item) for item in items), _locale_name())
     # Isolated names (Markup) are joined as they are: the list is made of placeholders,
     # escaped, and the names put back in their place.
-    joined = str(escape(format_list([f"\ue000{n}\ue001" for n in range(len(items))],
-                                    locale=get_locale())))
+    pattern = _list_in(tuple(f"\ue000{n}\ue001" for n in range(len(items))), _locale_name())
+    joined = str(escape(pattern))
     for number, item in enumerate(items):
         joined = joined.replace(f"\ue000{number}\ue001", str(escape(item)))
     return Markup(joined)  # noqa: S704 - every part went through escape()
