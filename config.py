@@ -109,6 +109,10 @@ class Config:
     REMINDER_HOUR = count_from_environment("REMINDER_HOUR", 18)
     PRE_ARRIVAL_DAYS = count_from_environment("PRE_ARRIVAL_DAYS", 3)
 
+    # Rendered parts of the catalogue kept per process (hotel/web/catalogue_cache.py): a
+    # home page and a page per service and package, in each language, is about 400.
+    CATALOGUE_CACHE_SIZE = count_from_environment("CATALOGUE_CACHE_SIZE", 512)
+
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_HTTPONLY = True

@@ -35,9 +35,10 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
                                 x_proto=0, x_host=0, x_port=0, x_prefix=0)
 
     from hotel import api, cli, desk, guest, labels, worker
-    from hotel.web import errors, retries, sessions
+    from hotel.web import catalogue_cache, errors, retries, sessions
 
     labels.init_app(app)
+    catalogue_cache.init_app(app)
     sessions.init_app(app)
     errors.init_app(app)
     retries.init_app(app)

@@ -49,21 +49,34 @@ def begin_sqlite_transaction(connection) -> None:
 
 
 @contextmanager
-def write_transaction() -> Iterator[None]:
+def write_transaction(*, expire: bool = True) -> Iterator[None]:
     """Run the block in one write transaction: committed at the end, rolled back on error.
 
     A read transaction the request may have open is ended first, so that the write
     transaction starts fresh (``BEGIN IMMEDIATE`` on SQLite) and sees current data.
+
+    With ``expire=False`` neither commit expires what the session holds: the stay and
+    services the request loaded are used as read a moment before, not loaded again, and
+    what the block wrote is still there to answer with. That is for writes whose every
+    decision on current data is taken by a statement inside the transaction (a
+    conditional UPDATE of a counter or a state, an upsert, a unique index), and whose
+    code keeps the objects it changes by statements up to date (hotel/services/capacity.py
+    does). A rollback expires everything, as always.
     """
     session = db.session()
-    if session.in_transaction():
-        session.commit()
-    token = _immediate.set(True)
+    expire_on_commit = session.expire_on_commit
+    session.expire_on_commit = expire
     try:
-        with session.begin():
-            yield
+        if session.in_transaction():
+            session.commit()
+        token = _immediate.set(True)
+        try:
+            with session.begin():
+                yield
+        finally:
+            _immediate.reset(token)
     finally:
-        _immediate.reset(token)
+        session.expire_on_commit = expire_on_commit
 
 
 # PostgreSQL's answers to two transactions that got in each other's way: the transaction

@@ -2,13 +2,15 @@
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_skeleton
+from babel.dates import format_skeleton, format_time
 from babel.lists import format_list
+from babel.numbers import format_currency as babel_format_currency
 from flask import Flask, current_app, g, has_request_context, request, session
-from flask_babel import format_currency, format_time, get_locale, ngettext
+from flask_babel import get_locale, ngettext
 from markupsafe import Markup, escape
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
@@ -47,26 +49,53 @@ def current_language() -> str:
     return str(get_locale() or current_app.config["DEFAULT_LANGUAGE"]).split("_")[0]
 
 
+def text_locales() -> tuple[str, ...]:
+    """Return the languages a page needs catalogue texts in: the reader's and the default."""
+    return tuple(dict.fromkeys((current_language(), current_app.config["DEFAULT_LANGUAGE"])))
+
+
 def text_direction(language: str | None = None) -> str:
     """Return "rtl" for right-to-left languages, else "ltr"."""
     return "rtl" if (language or current_language()) in RTL_LANGUAGES else "ltr"
+
+
+def _locale_name() -> str:
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+# Formatting is pure, and slow enough to show on a page of many prices and days: each
+# amount and day is formatted once per process and locale.
+@lru_cache(maxsize=4096)
+def _day_in(day: date, locale: str) -> str:
+    return format_skeleton("MMMEd", day, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _money_in(amount: Decimal, currency: str, locale: str) -> str:
+    return babel_format_currency(amount, currency, locale=locale)
 
 
 def day_label(value: date | datetime) -> str:
     """Return a short date with its weekday in the reader's locale ("Tue, Nov 24")."""
     if isinstance(value, datetime):
         value = value.astimezone(ZoneInfo(select_timezone())).date()
-    return format_skeleton("MMMEd", value, locale=get_locale())
+    return _day_in(value, _locale_name())
+
+
+@lru_cache(maxsize=4096)
+def _time_in(value: datetime, locale: str, zone: str) -> str:
+    return format_time(value, "short", tzinfo=ZoneInfo(zone), locale=locale)
 
 
 def time_label(value: datetime) -> str:
     """Return a time of day at the hotel in the reader's locale."""
-    return format_time(value, "short")
+    return _time_in(value, _locale_name(), select_timezone())
 
 
 def money(amount: Decimal, currency: str | None = None) -> str:
     """Format an amount of money in the reader's locale."""
-    return format_currency(amount, currency or current_app.config["HOTEL_CURRENCY"])
+    return _money_in(Decimal(amount), currency or current_app.config["HOTEL_CURRENCY"],
+                     _locale_name())
 
 
 def localized(obj, field: str = "name") -> str:
@@ -97,17 +126,22 @@ def bdi(text) -> Markup:
     return Markup("<bdi>%s</bdi>") % text
 
 
+@lru_cache(maxsize=1024)
+def _list_in(items: tuple[str, ...], locale: str) -> str:
+    return format_list(list(items), locale=locale)
+
+
 def list_of(items) -> str:
     """Join names or numbers as the reader's language lists them ("A, B and C")."""
     items = list(items)
     if not items:
         return ""
     if not any(isinstance(item, Markup) for item in items):
-        return format_list([str(item) for item in items], locale=get_locale())
+        return _list_in(tuple(str(item) for item in items), _locale_name())
     # Isolated names (Markup) are joined as they are: the list is made of placeholders,
     # escaped, and the names put back in their place.
-    joined = str(escape(format_list([f"\ue000{n}\ue001" for n in range(len(items))],
-                                    locale=get_locale())))
+    pattern = _list_in(tuple(f"\ue000{n}\ue001" for n in range(len(items))), _locale_name())
+    joined = str(escape(pattern))
     for number, item in enumerate(items):
         joined = joined.replace(f"\ue000{number}\ue001", str(escape(item)))
     return Markup(joined)  # noqa: S704 - every part went through escape()

@@ -3,13 +3,15 @@
 from flask import g
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, joinedload, lazyload, selectinload
 
 from hotel.api import bp, schemas, serialize
 from hotel.api.tokens import guest_required
 from hotel.extensions import db
-from hotel.models import Booking, BookingItem
+from hotel.i18n import text_locales
+from hotel.models import Booking, BookingItem, Service, ServiceText
 from hotel.services.bookings import cancel_booking_item, create_booking
+from hotel.services.catalogue import service_loaders
 from hotel.services.errors import NotFound
 
 MAX_ITEM_ID = 2**31 - 1
@@ -22,7 +24,8 @@ def _own_bookings():
         select(Booking)
         .where(Booking.stay_id == g.api_stay.id)
         .options(selectinload(Booking.package),
-                 items.selectinload(BookingItem.service),
+                 items.selectinload(BookingItem.service)
+                 .options(*service_loaders(text_locales(), bands=False)),
                  items.selectinload(BookingItem.participants))
         .order_by(Booking.created_at.desc(), Booking.id.desc())
     )
@@ -49,8 +52,7 @@ def book():
     wanted = schemas.booking_request(schemas.json_object())
     booking = create_booking(g.api_stay, wanted.items, g.api_stay, package=wanted.package,
                              submission_key=wanted.idempotency_key)
-    return serialize.booking_json(db.session.scalars(_own_bookings().where(
-        Booking.id == booking.id)).one()), 201
+    return serialize.booking_json(booking), 201  # as written: nothing is read again
 
 
 @bp.get("/bookings")
@@ -72,9 +74,30 @@ def show_booking(reference: str):
 @guest_required
 def cancel_item(reference: str, item_id: int):
     """Cancel one item of the guest's booking, before the service's cut-off."""
-    booking = _own_booking(reference)
-    item = next((item for item in booking.items if item.id == item_id), None)
-    if item is None:
-        raise NotFound(_("We could not find this booking."))
+    item = _own_item(reference, item_id)
     item = cancel_booking_item(item, g.api_stay)
     return serialize.item_json(item)
+
+
+def _own_item(reference: str, item_id: int) -> BookingItem:
+    """Return an item of the guest's booking with this reference, with what its answer
+    shows, in one statement.
+
+    :raises NotFound: there is none, or it belongs to another stay.
+    """
+    item = None
+    if schemas.is_reference(reference):
+        texts = Service.texts.and_(ServiceText.locale.in_(text_locales()))
+        item = db.session.scalars(
+            select(BookingItem).join(Booking)
+            .where(BookingItem.id == item_id, Booking.reference == reference.upper(),
+                   Booking.stay_id == g.api_stay.id)
+            .options(contains_eager(BookingItem.booking),
+                     joinedload(BookingItem.service).options(
+                         joinedload(texts), lazyload(Service.age_bands),
+                         lazyload(Service.department)),
+                     joinedload(BookingItem.participants))
+        ).unique().first()
+    if item is None:
+        raise NotFound(_("We could not find this booking."))
+    return item

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from flask import request
 from flask_babel import gettext as _
 
+from hotel.i18n import text_locales
 from hotel.models import Package, Service
 from hotel.services import catalogue
 from hotel.services.errors import DomainError
@@ -202,15 +203,18 @@ def _details(value, item: int) -> dict:
     return details
 
 
-def _service(value, item: int) -> Service:
-    service = catalogue.find_service(value) if is_slug(value) else None
-    if service is None:
+def _service(value, item: int, services: dict[str, Service] | None) -> Service:
+    if services is None:
+        services = catalogue.services_by_slug([value], text_locales()) if is_slug(value) else {}
+    service = services.get(value) if is_slug(value) else None
+    if service is None or not service.active:
         raise DomainError(_("We do not offer this service."), "service", item)
     return service
 
 
-def item_request(data, item: int) -> ItemRequest:
-    """Return one booking line of the JSON body as an ItemRequest.
+def item_request(data, item: int, services: dict[str, Service] | None = None) -> ItemRequest:
+    """Return one booking line of the JSON body as an ItemRequest; ``services`` are the
+    services the body names, by slug, if they are loaded already.
 
     :raises DomainError: a member has the wrong type or form (``item`` says which line).
     """
@@ -221,7 +225,7 @@ def item_request(data, item: int) -> ItemRequest:
     if not isinstance(quantity, int) or isinstance(quantity, bool):
         raise DomainError(_("Please enter a whole number."), "quantity", item)
     return ItemRequest(
-        service=_service(data.get("service"), item),
+        service=_service(data.get("service"), item, services),
         quantity=quantity,
         slot_id=_identifier(data.get("slot_id"), "slot_id", item,
                             _("Please choose one of the times offered.")),
@@ -266,7 +270,10 @@ def booking_request(data: dict) -> BookingRequest:
                           "items")
     package = _package(data.get("package"))
     key = _idempotency_key(data.get("idempotency_key"))
-    requests = [item_request(line, index) for index, line in enumerate(items)]
+    slugs = {line.get("service") for line in items
+             if isinstance(line, dict) and is_slug(line.get("service"))}
+    services = catalogue.services_by_slug(slugs, text_locales())
+    requests = [item_request(line, index, services) for index, line in enumerate(items)]
     return BookingRequest(requests, package, key)
 
 

@@ -12,6 +12,7 @@ from hotel.extensions import db
 from hotel.models import Role, StaffUser, Stay
 from hotel.models.types import utcnow
 from hotel.services.sign_in import stay_session_ends_at
+from hotel.web.sessions import WITH_PARTY
 
 SALT = "hotel.api.token"
 STAFF_TOKEN_LIFETIME = timedelta(hours=12)
@@ -69,7 +70,7 @@ def _load(payload) -> Stay | StaffUser | None:
     if expires <= utcnow().timestamp():
         return None
     if kind == GUEST:
-        stay = db.session.get(Stay, number)
+        stay = db.session.get(Stay, number, options=WITH_PARTY)
         # The stay may have been shortened since the token was issued.
         if stay is None or stay_session_ends_at(stay) <= utcnow():
             return None

@@ -5,12 +5,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from flask import session
-from sqlalchemy import select
 
-from hotel.extensions import db
-from hotel.models import Service, Stay
+from hotel.i18n import text_locales
+from hotel.models import Stay
 from hotel.models.types import utcnow
-from hotel.services import pricing
+from hotel.services import catalogue, pricing
 from hotel.services.errors import DomainError
 from hotel.services.rules import CheckedLine, ItemRequest, check_line
 
@@ -74,11 +73,10 @@ def _parse_date(value):
 
 
 def requests() -> list[ItemRequest]:
-    """Return the basket's lines as booking requests (two queries for all services)."""
+    """Return the basket's lines as booking requests (one query for all services)."""
     lines = _lines()
-    slugs = {line.get("service") for line in lines}
-    query = select(Service).where(Service.slug.in_(slugs))
-    services = {service.slug: service for service in db.session.scalars(query)}
+    slugs = {line.get("service") for line in lines if isinstance(line.get("service"), str)}
+    services = catalogue.services_by_slug(slugs, text_locales()) if slugs else {}
     found = []
     for line in lines:
         service = services.get(line.get("service"))

@@ -1,15 +1,18 @@
 """Routes of the guest's booking flow: basket, checkout, confirmation, my bookings."""
 
+from functools import lru_cache
+
 from flask import Response, abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import contains_eager, joinedload, lazyload, selectinload
 
 from hotel.extensions import db
 from hotel.guest import basket, bp
+from hotel.guest.catalogue import service_facts
 from hotel.guest.forms import ActionForm, CheckoutForm
-from hotel.i18n import localized
-from hotel.models import Booking, BookingItem, ItemState, Kind, Rating, Service
+from hotel.i18n import localized, text_locales
+from hotel.models import Booking, BookingItem, ItemState, Kind, Rating, Service, ServiceText
 from hotel.models.types import ZERO, utcnow
 from hotel.services import catalogue
 from hotel.services.availability import availability_during_stay
@@ -31,7 +34,7 @@ from hotel.web.sessions import guest_required
 @guest_required
 def add_to_basket(slug: str):
     """Check a service's form and put the line in the basket."""
-    service = catalogue.find_service(slug)
+    service = catalogue.find_service(slug, texts=False)
     if service is None:
         abort(404)
     availability = availability_during_stay(service, g.stay)
@@ -48,8 +51,9 @@ def add_to_basket(slug: str):
                 flash(_("Added to your basket."), "success")
                 return redirect(url_for("guest.show_basket"))
             flash(_("Your basket is full. Please book what is in it first."), "error")
-    return render_template("guest/service.html", service=service, availability=availability,
-                           form=form, stay=g.stay), 422
+    return render_template("guest/service.html", facts=service_facts(slug) or abort(404),
+                           service=service, availability=availability, form=form,
+                           stay=g.stay), 422
 
 
 def _attach_error(form, error: DomainError) -> None:
@@ -123,7 +127,7 @@ def _line_message(error: DomainError, requests) -> str:
 @guest_required
 def confirmation(reference: str):
     """Show a booking: its reference, items and total."""
-    booking = own_booking(g.stay, reference) or abort(404)
+    booking = own_booking(g.stay, reference, text_locales()) or abort(404)
     return render_template("guest/confirmation.html", booking=booking)
 
 
@@ -131,7 +135,7 @@ def confirmation(reference: str):
 @guest_required
 def booking_ics(reference: str):
     """Download a booking's items as calendar events."""
-    booking = own_booking(g.stay, reference) or abort(404)
+    booking = own_booking(g.stay, reference, text_locales()) or abort(404)
     body = booking_calendar(booking)
     return Response(body, mimetype="text/calendar", headers={
         "Content-Disposition": f'attachment; filename="{booking.reference}.ics"'})
@@ -144,21 +148,30 @@ def my_bookings():
     return render_my_bookings()
 
 
-def render_my_bookings(status: int = 200):
-    """Render "My bookings" for the signed-in guest in a constant number of queries."""
-    query = (
+@lru_cache(maxsize=32)
+def _items_of_stay(locales: tuple[str, ...]):
+    """Return the query of the items of stay ``:stay_id`` with what "My bookings" shows:
+    their booking and service joined, the service's texts in ``locales``, the party.
+    It is built once for each pair of languages."""
+    return (
         select(BookingItem)
         .join(Booking)
-        .where(Booking.stay_id == g.stay.id)
+        .where(Booking.stay_id == bindparam("stay_id"))
         .options(
-            selectinload(BookingItem.service).selectinload(Service.texts),
+            contains_eager(BookingItem.booking),
+            joinedload(BookingItem.service).options(
+                selectinload(Service.texts.and_(ServiceText.locale.in_(locales))),
+                lazyload(Service.age_bands), lazyload(Service.department)),
             selectinload(BookingItem.participants),
-            selectinload(BookingItem.booking),
             selectinload(BookingItem.standard_reason),
         )
         .order_by(BookingItem.start_on, BookingItem.starts_at, BookingItem.id)
     )
-    items = db.session.scalars(query).all()
+
+
+def render_my_bookings(status: int = 200):
+    """Render "My bookings" for the signed-in guest in a constant number of queries."""
+    items = db.session.scalars(_items_of_stay(text_locales()), {"stay_id": g.stay.id}).all()
     now = utcnow()
     cancellable = {item.id for item in items if can_guest_cancel(item, now)}
     groups = [(state, [i for i in items if i.state == state]) for state in ItemState]
@@ -176,6 +189,10 @@ def cancel_item(item_id: int):
     item = db.session.scalar(
         select(BookingItem).join(Booking)
         .where(BookingItem.id == item_id, Booking.stay_id == g.stay.id)
+        .options(contains_eager(BookingItem.booking),
+                 joinedload(BookingItem.service).options(
+                     lazyload(Service.texts), lazyload(Service.age_bands),
+                     lazyload(Service.department)))
     )
     if item is None:
         abort(404)

@@ -1,4 +1,5 @@
-"""The catalogue: services, their child prices, packages and their texts."""
+"""The catalogue: services, their child prices, packages and their texts, and the version
+that every change of them raises."""
 
 import enum
 from decimal import Decimal
@@ -214,3 +215,18 @@ class PackageService(db.Model):
     service_id: Mapped[int] = mapped_column(ForeignKey("service.id", ondelete="CASCADE"))
     service: Mapped[Service] = relationship()
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CatalogueVersion(db.Model):
+    """The catalogue's version: one row, raised in the transaction of every change of it.
+
+    What every guest sees alike is cached in each process under this number (see
+    hotel/services/catalogue_version.py), so a change committed through any process or
+    server is seen by the next request everywhere.
+    """
+
+    __tablename__ = "catalogue_version"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer, default=0)

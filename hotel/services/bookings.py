@@ -1,6 +1,7 @@
 """Taking bookings whole or not at all, and cancelling items."""
 
 import secrets
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from flask import current_app
@@ -20,13 +21,19 @@ from hotel.models import (
     BookingItem,
     ItemState,
     Package,
-    Service,
     StaffUser,
     Stay,
 )
 from hotel.models.types import ZERO, utcnow
 from hotel.services import audit, messages, pricing
-from hotel.services.capacity import free_seats, release_capacity, reserve_capacity, take_seats
+from hotel.services.capacity import (
+    free_seats,
+    release_capacity,
+    reserve_capacity,
+    seat_participants,
+    take_seats,
+)
+from hotel.services.catalogue import service_loaders
 from hotel.services.errors import DomainError, NotAllowed
 from hotel.services.rules import CheckedLine, ItemRequest, check_line
 
@@ -68,27 +75,22 @@ def _initial_state(line: CheckedLine, actor, confirm_now: bool) -> ItemState:
     return ItemState.REQUESTED
 
 
-def _book_line(booking: Booking, stay: Stay, line: CheckedLine, actor, confirm_now: bool,
+def _book_line(stay: Stay, line: CheckedLine, actor, confirm_now: bool,
                package_percent) -> BookingItem:
+    """Reserve a line's capacity and return its item, priced, not yet in the session."""
     service = line.request.service
     reserve_capacity(service, line.quantity, slot_id=line.slot.id if line.slot else None,
                      first=line.first, last=line.last)
     price = pricing.quote(service, stay, quantity=line.quantity, people=line.people,
                           on=line.first, days=line.days, hours=line.hours,
                           package_percent=package_percent)
-    item = BookingItem(
+    return BookingItem(
         service=service, state=_initial_state(line, actor, confirm_now),
         quantity=line.quantity, slot=line.slot, start_on=line.first,
         end_on=line.last, starts_at=line.starts_at, details=line.details,
         note=(line.request.note or "").strip(), unit_price=price.unit_price,
         subtotal=price.subtotal, discount=price.discount, price=price.price,
-        participants=line.people,
     )
-    booking.items.append(item)
-    if line.slot is not None and line.people:
-        db.session.flush()  # the item and its participants exist before they take seats
-        take_seats(item.id, line.slot.id)
-    return item
 
 
 def _checked_lines(stay: Stay, requests: list[ItemRequest], now: datetime) -> list[CheckedLine]:
@@ -104,23 +106,36 @@ def _checked_lines(stay: Stay, requests: list[ItemRequest], now: datetime) -> li
 
 def _book_lines(stay: Stay, lines: list[CheckedLine], actor, package: Package | None,
                 submission_key: str | None, confirm_now: bool) -> Booking:
-    """Write the booking with an item per line, reserving each line's capacity."""
+    """Write the booking with an item per line, reserving each line's capacity.
+
+    The items are made first and written with the booking in one flush (one INSERT per
+    table), then their participants with their places in one more.
+    """
+    percent = package.discount_percent if package is not None else None
+    items = []
+    for index, line in enumerate(lines):
+        try:
+            items.append(_book_line(stay, line, actor, confirm_now, percent))
+        except DomainError as error:
+            raise error.at_item(index) from None
     booking = Booking(reference=new_reference(), stay=stay, package=package,
                       currency=current_app.config["HOTEL_CURRENCY"],
                       submission_key=submission_key,
-                      created_by=actor if isinstance(actor, StaffUser) else None)
+                      created_by=actor if isinstance(actor, StaffUser) else None, items=items,
+                      total=sum((item.price for item in items), ZERO),
+                      discount_total=sum((item.discount for item in items), ZERO))
     db.session.add(booking)
-    percent = package.discount_percent if package is not None else None
-    for index, line in enumerate(lines):
-        try:
-            _book_line(booking, stay, line, actor, confirm_now, percent)
-        except DomainError as error:
-            raise error.at_item(index) from None
-    booking.total = sum((item.price for item in booking.items), ZERO)
-    booking.discount_total = sum((item.discount for item in booking.items), ZERO)
     db.session.flush()
+    try:
+        seat_participants([(item, line.slot.id if line.slot else None, line.people)
+                           for item, line in zip(items, lines, strict=True)])
+    except DomainError as error:
+        with_slots = [index for index, line in enumerate(lines) if line.slot]
+        if len(with_slots) == 1:  # else the database did not say which line it was
+            error.at_item(with_slots[0])
+        raise
     audit.record("booking.created", booking, actor, reference=booking.reference,
-                 items=len(booking.items), total=booking.total)
+                 items=len(items), total=booking.total)
     messages.booking_received(booking)
     return booking
 
@@ -131,7 +146,9 @@ def create_booking(stay: Stay, requests: list[ItemRequest], actor, *,
     """Book every line or none, holding capacity from this moment.
 
     ``actor`` is the guest's stay or the member of staff; a second call with the same
-    ``submission_key`` returns the first booking instead of booking twice.
+    ``submission_key`` returns the first booking instead of booking twice. The stay and
+    the services are used as the request loaded them; the booking comes back with its
+    items, services and participants in memory, to answer with.
 
     :raises DomainError: a line breaks a rule (``item`` says which line).
     :raises Unavailable: a line has not enough capacity left (``item`` says which).
@@ -143,11 +160,10 @@ def create_booking(stay: Stay, requests: list[ItemRequest], actor, *,
     now = now or utcnow()
     stay_id = stay.id
     try:
-        with write_transaction():
+        with write_transaction(expire=False):
             existing = _find_submitted(stay_id, submission_key)
             if existing is not None:
                 return existing
-            stay = db.session.get(Stay, stay_id)
             lines = _checked_lines(stay, requests, now)
             booking = _book_lines(stay, lines, actor, package, submission_key, confirm_now)
     except IntegrityError:
@@ -204,7 +220,7 @@ def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: st
     :raises Unavailable: the item is taken back but its places have been sold meanwhile.
     """
     old_state = item.state
-    values = {"state": new_state}
+    values = {"state": new_state, "updated_at": utcnow()}
     if reason:
         values.update(reason=reason, reason_language=reason_language)
     if standard_reason is not None:
@@ -223,7 +239,8 @@ def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: st
                          first=item.start_on, last=item.end_on or item.start_on)
     # A person's one place per slot is held while the item is still to happen, as the
     # rules' own check counts it.
-    if old_state in HOLDING_STATES and new_state not in HOLDING_STATES:
+    if item.slot_id is not None and old_state in HOLDING_STATES \
+            and new_state not in HOLDING_STATES:
         free_seats(item.id)
     if item.slot_id is not None and old_state not in HOLDING_STATES \
             and new_state in HOLDING_STATES:
@@ -244,7 +261,9 @@ def cancel_booking_item(item: BookingItem, actor, now: datetime | None = None) -
         has passed.
     """
     item_id = item.id
-    with write_transaction():
+    # The item is used as loaded; if someone else changed it meanwhile, the conditional
+    # UPDATE of its state finds out (ItemChanged), and nothing is released twice.
+    with write_transaction(expire=False):
         item = db.session.get(BookingItem, item_id)
         if isinstance(actor, Stay) and item.booking.stay_id != actor.id:
             raise NotAllowed(_("You can only cancel your own bookings."))
@@ -257,13 +276,15 @@ def cancel_booking_item(item: BookingItem, actor, now: datetime | None = None) -
     return item
 
 
-def own_booking(stay: Stay, reference: str) -> Booking | None:
-    """Return a stay's booking with this reference and its items, or None if it has none."""
+def own_booking(stay: Stay, reference: str,
+                locales: Sequence[str] | None = None) -> Booking | None:
+    """Return a stay's booking with this reference and its items, or None if it has none;
+    the services' texts in ``locales`` (all if None)."""
     return db.session.scalar(
         select(Booking)
         .where(Booking.reference == reference, Booking.stay_id == stay.id)
         .options(selectinload(Booking.items).options(
-            selectinload(BookingItem.service).selectinload(Service.texts),
+            selectinload(BookingItem.service).options(*service_loaders(locales, bands=False)),
             selectinload(BookingItem.participants),
             selectinload(BookingItem.slot),
         ))

@@ -1,13 +1,19 @@
 """The catalogue: packages and services read with their texts in few queries, and
-changed by managers (prices, age bands, texts), every change logged."""
+changed by managers (prices, age bands, texts), every change logged.
+
+Guests' pages read texts in the reader's language and the default one only (``locales``);
+every change raises the catalogue's version in its own transaction
+(hotel/services/catalogue_version.py).
+"""
 
 import enum
+from collections.abc import Sequence
 from decimal import Decimal
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from hotel.database import write_transaction
 from hotel.extensions import db
@@ -15,6 +21,8 @@ from hotel.models import (
     AgeBand,
     BookingItem,
     Category,
+    Department,
+    DepartmentText,
     Package,
     PackageService,
     PackageText,
@@ -36,39 +44,66 @@ SERVICE_FIELDS = ("slug", "category", "kind", "pricing_unit", "price", "departme
 PACKAGE_FIELDS = ("slug", "category", "discount_percent", "active")
 
 
-def _package_query():
+def _texts(relationship, text_class, locales: Sequence[str] | None):
+    """Return the loader of a texts collection, in these languages only (all if None)."""
+    if locales is None:
+        return selectinload(relationship)
+    return selectinload(relationship.and_(text_class.locale.in_(locales)))
+
+
+def service_loaders(locales: Sequence[str] | None = None, *, bands: bool = True,
+                    department: bool = False) -> list:
+    """Return loader options for services: their texts in ``locales`` (all if None), their
+    age bands if asked for (pricing needs them), their department and its texts if asked.
+
+    A collection loaded in some languages only stays so in the session: pages that need
+    every language (the desk's editor) load their own.
+    """
+    options = [_texts(Service.texts, ServiceText, locales),
+               selectinload(Service.age_bands) if bands else lazyload(Service.age_bands)]
+    if department:
+        options.append(joinedload(Service.department)
+                       .options(_texts(Department.texts, DepartmentText, locales)))
+    else:
+        options.append(lazyload(Service.department))
+    return options
+
+
+def _package_query(locales: Sequence[str] | None = None):
     return select(Package).options(
-        selectinload(Package.texts),
+        _texts(Package.texts, PackageText, locales),
         selectinload(Package.entries)
         .selectinload(PackageService.service)
-        .options(selectinload(Service.texts), selectinload(Service.age_bands)),
+        .options(*service_loaders(locales)),
     )
 
 
-def active_packages() -> list[Package]:
+def active_packages(locales: Sequence[str] | None = None) -> list[Package]:
     """Return the active packages in display order, with their texts and entries.
 
     The home page only counts a package's services, so they are not loaded here.
     """
     query = (
         select(Package)
-        .options(selectinload(Package.texts), selectinload(Package.entries))
+        .options(_texts(Package.texts, PackageText, locales), selectinload(Package.entries))
         .where(Package.active.is_(True))
         .order_by(Package.position)
     )
     return list(db.session.scalars(query))
 
 
-def find_package(slug: str) -> Package | None:
+def find_package(slug: str, locales: Sequence[str] | None = None) -> Package | None:
     """Return the active package with this slug, or None."""
-    query = _package_query().where(Package.slug == slug, Package.active.is_(True))
+    query = _package_query(locales).where(Package.slug == slug, Package.active.is_(True))
     return db.session.scalars(query).first()
 
 
-def active_services_by_category() -> dict[Category, list[Service]]:
+def active_services_by_category(locales: Sequence[str] | None = None, *, bands: bool = True,
+                                department: bool = True) -> dict[Category, list[Service]]:
     """Return the active services grouped by category, in display order."""
     query = (
         select(Service)
+        .options(*service_loaders(locales, bands=bands, department=department))
         .where(Service.active.is_(True))
         .order_by(Service.position, Service.id)
     )
@@ -78,10 +113,30 @@ def active_services_by_category() -> dict[Category, list[Service]]:
     return grouped
 
 
-def find_service(slug: str) -> Service | None:
-    """Return the active service with this slug, or None."""
-    query = select(Service).where(Service.slug == slug, Service.active.is_(True))
+def find_service(slug: str, locales: Sequence[str] | None = None, *, texts: bool = True,
+                 department: bool = True) -> Service | None:
+    """Return the active service with this slug, or None.
+
+    ``texts=False`` loads the service's own row only, for a page whose texts are cached.
+    """
+    options = (service_loaders(locales, department=department) if texts
+               else [lazyload(Service.texts), lazyload(Service.age_bands),
+                     lazyload(Service.department)])
+    query = select(Service).options(*options).where(Service.slug == slug,
+                                                    Service.active.is_(True))
     return db.session.scalars(query).first()
+
+
+def services_by_slug(slugs, locales: Sequence[str] | None = None) -> dict[str, Service]:
+    """Return the services with these slugs (active or not), with their texts in
+    ``locales`` and their age bands joined in: one statement, for booking them."""
+    texts = Service.texts if locales is None else Service.texts.and_(
+        ServiceText.locale.in_(locales))
+    query = (select(Service)
+             .options(joinedload(texts), joinedload(Service.age_bands),
+                      lazyload(Service.department))
+             .where(Service.slug.in_(slugs)))
+    return {service.slug: service for service in db.session.scalars(query).unique()}
 
 
 def _shown(value) -> str:

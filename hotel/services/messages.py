@@ -9,10 +9,11 @@ show the same words.
 
 import logging
 import re
+import secrets
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
-from email.utils import make_msgid, parseaddr
+from email.utils import parseaddr
 
 from flask import current_app, render_template
 from flask_babel import force_locale
@@ -77,9 +78,10 @@ def _render(kind: MessageKind, stay: Stay, language: str, subject_values: dict,
     return subject, text, html
 
 
-def _message_id(message: Message) -> str:
+def _message_id() -> str:
+    """Return a new Message-ID, unique to the message and the same on every try."""
     domain = parseaddr(current_app.config["MAIL_DEFAULT_SENDER"])[1].rpartition("@")[2]
-    return make_msgid(idstring=f"m{message.id}", domain=domain or "hotel.invalid")
+    return f"<{secrets.token_hex(12)}@{domain or 'hotel.invalid'}>"
 
 
 def tell(stay: Stay, kind: MessageKind, *, key: str | None = None,
@@ -101,14 +103,18 @@ def tell(stay: Stay, kind: MessageKind, *, key: str | None = None,
     message = Message(stay=stay, kind=kind, key=key, marketing=marketing, language=language,
                       email=stay.email if by_mail else "", subject=subject[:300], text=text,
                       html=html, attachments=list(attachments), attempts=0, last_error="",
+                      message_id=_message_id(),
                       state=MessageState.WAITING if by_mail else MessageState.KEPT)
-    try:
-        with db.session.begin_nested():  # two workers writing the same timed message
-            db.session.add(message)
-            db.session.flush()
-    except IntegrityError:
-        return None
-    message.message_id = _message_id(message)
+    if key is None:
+        db.session.add(message)
+        db.session.flush()
+    else:
+        try:
+            with db.session.begin_nested():  # two workers writing the same timed message
+                db.session.add(message)
+                db.session.flush()
+        except IntegrityError:
+            return None
     if by_mail:
         db.session.info.setdefault(_PENDING, []).append(message.id)
     return message
@@ -151,7 +157,7 @@ def booking_received(booking) -> Message | None:
     stay = booking.stay
     with force_locale(message_language(stay)):
         calendar = booking_calendar(booking).decode()
-    return tell(stay, MessageKind.BOOKING_RECEIVED, key=f"booking:{booking.id}",
+    return tell(stay, MessageKind.BOOKING_RECEIVED,  # a new booking: no key to check
                 subject_values={"reference": booking.reference}, booking=booking,
                 items=booking.items,
                 attachments=[{"filename": f"{booking.reference}.ics",

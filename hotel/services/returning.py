@@ -5,6 +5,8 @@ guest's first and last name (folded) and date of birth are the same. Only stays 
 ended before this stay's arrival count as earlier.
 """
 
+from collections.abc import Sequence
+
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
@@ -19,6 +21,7 @@ from hotel.models import (
     Stay,
     fold_name,
 )
+from hotel.services.catalogue import service_loaders
 
 SUGGESTIONS = 3  # at most this many services offered again
 # What counts as having used a service on an earlier stay.
@@ -83,8 +86,9 @@ def preselect_language(stay: Stay, previous: Stay | None) -> None:
         stay.language = previous.language
 
 
-def suggestions_for(stay: Stay) -> list[Service]:
-    """Return up to three active services the guest used on earlier stays, most used first.
+def suggestions_for(stay: Stay, locales: Sequence[str] | None = None) -> list[Service]:
+    """Return up to three active services the guest used on earlier stays, most used first,
+    with their texts in ``locales`` (all if None).
 
     Services already booked on this stay are left out; the query count is constant.
     """
@@ -109,5 +113,7 @@ def suggestions_for(stay: Stay) -> list[Service]:
     order = [row.service_id for row in ranked]
     if not order:
         return []
-    services = {s.id: s for s in db.session.scalars(select(Service).where(Service.id.in_(order)))}
+    query = (select(Service).options(*service_loaders(locales, bands=False))
+             .where(Service.id.in_(order)))
+    services = {s.id: s for s in db.session.scalars(query)}
     return [services[service_id] for service_id in order]

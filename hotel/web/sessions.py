@@ -6,12 +6,15 @@ from urllib.parse import urlsplit
 
 from flask import Flask, g, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload
 
 from hotel.extensions import db, login
 from hotel.models import StaffUser, Stay
 from hotel.models.types import utcnow
 from hotel.services.plain_text import is_control
 from hotel.services.sign_in import stay_session_ends_at
+
+WITH_PARTY = (joinedload(Stay.members),)  # the stay and its party in one statement
 
 # What StaffUser.get_id() gives: the account, and its session generation at sign-in.
 STAFF_SESSION_ID = re.compile(r"staff:(?P<number>\d+):(?P<generation>\d+)")
@@ -86,7 +89,8 @@ def load_guest() -> None:
     stay_id = session.get("stay_id")
     if stay_id is None:
         return
-    stay = db.session.get(Stay, stay_id) if isinstance(stay_id, int) else None
+    stay = (db.session.get(Stay, stay_id, options=WITH_PARTY)
+            if isinstance(stay_id, int) else None)
     if stay is None or stay_session_ends_at(stay) <= utcnow():
         end_guest_session()
         return

@@ -71,7 +71,7 @@ def test_a_korean_guests_booking_sends_one_korean_email_with_a_calendar(db, smtp
     assert str(event["summary"]) == "승마 레슨"
     assert event.decoded("dtstart") == slot.starts_at
     message = db.session.scalar(select(Message))
-    assert message.state == MessageState.SENT and email["Message-ID"] == message.message_id
+    assert message.state == MessageState.SENT and email["Message-ID"].strip() == message.message_id
 
 
 def test_a_decline_with_a_standard_reason_reaches_a_chinese_guest_in_chinese(db, smtp):

@@ -89,18 +89,36 @@ def test_inactive_services_are_not_shown(client, db):
     assert client.get("/services/old-thing").status_code == 404
 
 
+def _first_and_next(client, count_queries, path: str) -> tuple[int, int]:
+    """Return the statements of a first request for a page, and of the one after it."""
+    counts = []
+    for _ in range(2):
+        with count_queries() as counter:
+            assert client.get(path).status_code == 200
+        counts.append(counter.count)
+    return counts[0], counts[1]
+
+
 @pytest.mark.parametrize("path", ["/", "/packages/family", "/services/kids-club"])
 def test_catalogue_pages_use_a_constant_number_of_queries(client, catalogue, db,
                                                           count_queries, path):
-    with count_queries() as small:
-        assert client.get(path).status_code == 200
+    small = _first_and_next(client, count_queries, path)
     extra = [make_service(texts={"en": ("Extra", ""), "ko": ("추가", "")},
                           age_bands=[(0, 2, "0")]) for _ in range(40)]
     make_package(extra)
     for position, service in enumerate(extra, start=2):
         catalogue["package"].entries.append(PackageService(service=service, position=position))
     db.session.commit()
-    with count_queries() as large:
-        assert client.get(path).status_code == 200
-    assert large.count == small.count
+    large = _first_and_next(client, count_queries, path)
+    assert large == small
 
+
+@pytest.mark.parametrize("path", ["/", "/services/kids-club", "/services/crib"])
+def test_what_every_guest_sees_alike_is_read_once_then_only_the_version(
+        client, catalogue, count_queries, path):
+    """The first request after a change renders the catalogue's part of the page from
+    texts in the reader's language and the default only; the next reads the version."""
+    first, after = _first_and_next(client, count_queries, path + "?lang=ko")
+    begin = 1 if client.application.config["BACKEND"] == "sqlite" else 0
+    assert after == begin + 1  # the catalogue's version, nothing else
+    assert first == begin + 1 + {"/": 5}.get(path, 4)
