@@ -30,7 +30,7 @@ from config import LANGUAGES
 from hotel.clock import hotel_today
 from hotel.models import ItemState, Kind, PricingUnit, Role, TicketState
 from hotel.models.types import utcnow
-from tests.conftest import empty_database
+from tests.conftest import empty_database, record_cases
 from tests.factories import (
     add_slot,
     make_booking_item,
@@ -610,6 +610,7 @@ def test_no_form_answers_5xx_and_a_refusal_says_why_and_writes_nothing(
         if status >= 400:
             assert bench.watched_rows() == bench.rows, f"written: {sent}"
         bench.after(form, response)
+        record_cases(app, "page forms (Hypothesis)", 1)
 
     for plan in reversed(edge_plans(first)):
         send_bent_form = example(plan)(send_bent_form)
