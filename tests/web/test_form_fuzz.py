@@ -308,7 +308,7 @@ IN_A_LANGUAGE = re.compile(f"_(?:{'|'.join(LANGUAGES)})$")
 ROW = re.compile(r"-\d+-")
 # Examples drawn per form, after the edge plans: the fewest, one more per group of fields,
 # at most the most (the edge plans are tried first, and on top).
-FEWEST_EXAMPLES, MOST_EXAMPLES = 6, 20
+FEWEST_EXAMPLES, MOST_EXAMPLES = 4, 14
 EDGES = {"date": ["0001-01-01", "9999-12-31"], "time": ["24:00"]}
 FUZZ = settings(deadline=None, derandomize=True, database=None,
                 suppress_health_check=list(HealthCheck))
