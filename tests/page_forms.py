@@ -101,11 +101,11 @@ class _FormReader(HTMLParser):
 
     def handle_data(self, data):
         """Keep the text of a text area as its value (as browsers do, without the line
-        break that may follow the opening tag)."""
+        break, LF or CR LF, that may follow the opening tag)."""
         if self._form is not None and self._textarea:
             text = self._form.values[self._textarea][0] + data
-            if text.startswith("\n") and not self._form.values[self._textarea][0]:
-                text = text[1:]
+            if not self._form.values[self._textarea][0]:
+                text = text.removeprefix("\r\n").removeprefix("\n")
             self._form.values[self._textarea] = [text]
 
     def handle_endtag(self, tag):

@@ -261,6 +261,29 @@ FORMS = [
     *[("manager", endpoint, page)
       for endpoint, page in DESK_FORMS + RECEPTION_FORMS + MANAGER_FORMS],
 ]
+# What a person types into the forms that are empty when shown, so that a form sent
+# with one field bent and the rest as filled reaches the service behind it.
+FILLED = {
+    "guest.sign_in": {"identifier": "LP20001", "last_name": "Kim"},
+    "desk.login": {"username": "desk", "password": "correct-horse"},
+    "guest.help_ask": {"text": "Is the pool open?"},
+    "desk.new_service": {"slug": "fuzz-service", "name_en": "Fuzz service", "price": "10.00",
+                         "stock": "3"},
+    "desk.new_package": {"slug": "fuzz-package", "name_en": "Fuzz package"},
+    "desk.new_faq_entry": {"name_en": "Is there a pool?", "description_en": "Yes."},
+    "desk.new_ticket_category": {"slug": "fuzz-category", "name_en": "Pool",
+                                 "response_hours": "4"},
+    "desk.new_staff_account": {"username": "fuzzer", "password": "long-enough-1"},
+    "desk.reset_staff_password": {"password": "long-enough-2"},
+    "desk.stay_new": {"reference": "FUZZ-1", "room": "999", "first_name": "Ada",
+                      "last_name": "Lovelace", "arrival_date": "{today}",
+                      "departure_date": "{in_three_days}"},
+    "desk.ticket_answer": {"answer": "Yes, it is."},
+    "desk.ticket_note": {"note": "Called the guest."},
+    "desk.inventory_add_slot": {"start_time": "13:00"},
+    "desk.inventory_close_slot": {"reason": "Storm"},
+    "desk.inventory_out_of_service": {"reason": "Broken"},
+}
 # The sign-in forms are fuzzed for nobody signed in, the people they are for.
 SIGN_IN_FORMS = {"guest.sign_in", "desk.login"}
 
@@ -496,6 +519,13 @@ def csv_files(draw, values):
     return text.getvalue().encode(encoding, errors="replace")
 
 
+def filled(endpoint: str) -> dict[str, list[str]]:
+    """Return what a person types into a form that is empty when shown."""
+    today = hotel_today()
+    days = {"today": today, "in_three_days": today + timedelta(days=3)}
+    return {name: [value.format(**days)] for name, value in FILLED.get(endpoint, {}).items()}
+
+
 def send(client, form, data: MultiDict, files: dict):
     """Send a form's data as a browser would, with its method (and files, if it has any)."""
     if form.method == "get":
@@ -556,8 +586,11 @@ class FormBench:
         response = self.client.get(path)
         if response.status_code != 200:
             return []
-        return [form for form in forms_on(response.text, path)
-                if endpoint_of(self.app, form) == self.endpoint]
+        forms = [form for form in forms_on(response.text, path)
+                 if endpoint_of(self.app, form) == self.endpoint]
+        for form in forms:
+            form.values |= filled(self.endpoint)
+        return forms
 
     def watched_rows(self) -> dict:
         """Return every row of every table that a refusal must leave alone."""
@@ -581,6 +614,17 @@ def shown(values: MultiDict) -> list[tuple[str, str]]:
     """Return what was sent, shortened, for a failure's message."""
     return [(name, value if len(value) <= 40 else f"{value[:40]}... ({len(value)})")
             for name, value in values.items(multi=True)]
+
+
+@pytest.mark.parametrize("endpoint", sorted(FILLED))
+def test_a_form_filled_as_a_person_would_is_taken(app, client, auth, db, endpoint):
+    persona, _endpoint, page = next(case for case in FORMS if case[1] == endpoint)
+    bench = FormBench(app, client, auth, db, persona, endpoint, page)
+    form = bench.forms()[0]
+    data = MultiDict([(name, value) for name, values in form.values.items()
+                      for value in values])
+    response = send(client, form, data, {})
+    assert response.status_code in (302, 303), messages_of(response)
 
 
 def case_id(case: tuple) -> str:
