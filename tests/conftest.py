@@ -20,6 +20,16 @@ POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
 REQUIRE_POSTGRES = os.environ.get("HOTEL_REQUIRE_POSTGRES") == "1"
 BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
 _postgres_tests_run = []
+# What the fuzz tests sent, per test and backend: (cases, detail), shown after the run.
+_fuzz_cases: dict[tuple[str, str], list] = {}
+
+
+def record_cases(app, label: str, count: int, detail=None) -> None:
+    """Count cases a fuzz test sent on the app's backend, for the run's summary."""
+    entry = _fuzz_cases.setdefault((label, app.config["BACKEND"]), [0, []])
+    entry[0] += count
+    if detail:
+        entry[1].append(detail)
 
 
 def postgres_reachable(url: str) -> str | None:
@@ -225,6 +235,9 @@ def count_queries(db):
 
 
 def pytest_terminal_summary(terminalreporter):
+    for (label, backend), (count, details) in sorted(_fuzz_cases.items()):
+        shown = f" {details}" if details and len(details) == 1 else ""
+        terminalreporter.write_line(f"fuzzing: {label} on {backend}: {count} cases{shown}")
     if not POSTGRES_URL:
         terminalreporter.write_line(
             "PostgreSQL part SKIPPED: set TEST_DATABASE_URL=postgresql://user@host:port/name "

@@ -1,4 +1,5 @@
-"""Read the forms of a page as a browser sees them: where they go and what they send."""
+"""Read the forms of a page as a browser sees them: where they go and what they send;
+and the links of a page, to find the pages a person can reach."""
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -11,12 +12,14 @@ CHOSEN_INPUTS = {"checkbox", "radio", "file", "submit", "button", "reset", "imag
 
 @dataclass
 class PageForm:
-    """A form found on a page: its method, address, default values and kinds of field."""
+    """A form found on a page: its method, address, default values, kinds of field, and
+    the names of its file inputs."""
 
     method: str
     action: str
     values: dict[str, list[str]] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
 
     @property
     def text_fields(self) -> list[str]:
@@ -47,6 +50,7 @@ class _FormReader(HTMLParser):
         self._textarea: str | None = None
         self._select: str | None = None
         self._radios: set[str] = set()
+        self._by_id: dict[str, PageForm] = {}
 
     def handle_starttag(self, tag, attrs):
         """Start a form, or note a field of the open form and its value."""
@@ -58,16 +62,20 @@ class _FormReader(HTMLParser):
             self._form = PageForm(attributes.get("method", "get").lower(), action)
             self.forms.append(self._form)
             self._radios = set()
+            if attributes.get("id"):
+                self._by_id[attributes["id"]] = self._form
         elif tag == "option" and self._form is not None and self._select:
             chosen = self._form.values[self._select]
             if not chosen or "selected" in attributes:
                 self._form.values[self._select] = [attributes.get("value", "")]
+        elif tag == "input" and attributes.get("form") in self._by_id and attributes.get("name"):
+            self._field(tag, attributes, self._by_id[attributes["form"]])  # form="its id"
         elif self._form is not None and attributes.get("name"):
             self._field(tag, attributes)
 
-    def _field(self, tag: str, attributes: dict) -> None:
-        """Note a named input, text area or select of the open form."""
-        name, form = attributes["name"], self._form
+    def _field(self, tag: str, attributes: dict, form: PageForm | None = None) -> None:
+        """Note a named input, text area or select of the open form (or of ``form``)."""
+        name, form = attributes["name"], form or self._form
         if tag == "input":
             kind = attributes.get("type", "text").lower()
             if kind in ("checkbox", "radio"):
@@ -77,6 +85,8 @@ class _FormReader(HTMLParser):
                     form.values.setdefault(name, []).append(attributes.get("value", "y"))
                     self._radios.add(name)
                 form.kinds.setdefault(name, kind)
+            elif kind == "file":
+                form.files.append(name)
             elif kind not in CHOSEN_INPUTS:
                 form.values.setdefault(name, []).append(attributes.get("value", ""))
                 form.kinds.setdefault(name, kind)
@@ -90,9 +100,13 @@ class _FormReader(HTMLParser):
             form.kinds[name] = "select"
 
     def handle_data(self, data):
-        """Keep the text of a text area as its value."""
+        """Keep the text of a text area as its value (as browsers do, without the line
+        break, LF or CR LF, that may follow the opening tag)."""
         if self._form is not None and self._textarea:
-            self._form.values[self._textarea] = [self._form.values[self._textarea][0] + data]
+            text = self._form.values[self._textarea][0] + data
+            if not self._form.values[self._textarea][0]:
+                text = text.removeprefix("\r\n").removeprefix("\n")
+            self._form.values[self._textarea] = [text]
 
     def handle_endtag(self, tag):
         """Close the open form, text area or select."""
@@ -109,3 +123,75 @@ def forms_on(page: str, page_path: str) -> list[PageForm]:
     reader = _FormReader(page_path)
     reader.feed(page)
     return reader.forms
+
+
+class _LinkReader(HTMLParser):
+    """Collects the addresses a page links to."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        """Note the address of a link."""
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.links.append(href)
+
+
+def links_on(page: str, page_path: str) -> list[str]:
+    """Return the addresses on this site that an HTML page served at ``page_path`` links to."""
+    reader = _LinkReader()
+    reader.feed(page)
+    found = []
+    for href in reader.links:
+        address = urlsplit(urljoin(page_path, href))
+        if not address.scheme and not address.netloc and address.path.startswith("/"):
+            found.append(address.path + (f"?{address.query}" if address.query else ""))
+    return found
+
+
+# Where a page tells the reader what went wrong (or right): the form macros' error lists,
+# a message above a form, the error page, and flashed messages.
+MESSAGE_CLASSES = {"field-errors", "form-errors", "error-page", "flash"}
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+             "source", "track", "wbr"}
+
+
+class _MessageReader(HTMLParser):
+    """Collects the text of the parts of a page that carry a message to the reader."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.messages: list[str] = []
+        self._open: list[tuple[str, bool]] = []
+
+    def handle_starttag(self, tag, attrs):
+        """Note an element, and whether it (or one around it) carries a message."""
+        if tag in VOID_TAGS:
+            return
+        attributes = {key: value or "" for key, value in attrs}
+        marked = bool(MESSAGE_CLASSES & set(attributes.get("class", "").split())
+                      or attributes.get("role") == "alert")
+        if marked and not any(inside for _tag, inside in self._open):
+            self.messages.append("")
+        self._open.append((tag, marked or any(inside for _tag, inside in self._open)))
+
+    def handle_endtag(self, tag):
+        """Close the element, and any left open inside it."""
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index][0] == tag:
+                del self._open[index:]
+                return
+
+    def handle_data(self, data):
+        """Keep text inside a message."""
+        if self._open and self._open[-1][1]:
+            self.messages[-1] += data
+
+
+def messages_on(page: str) -> list[str]:
+    """Return the messages an HTML page shows its reader, each as its text."""
+    reader = _MessageReader()
+    reader.feed(page)
+    return [" ".join(message.split()) for message in reader.messages if message.strip()]

@@ -21,8 +21,28 @@ def _ref(name: str) -> dict:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def _json(schema: dict, description: str) -> dict:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
+def _json(schema: dict, description: str, links: dict | None = None) -> dict:
+    response = {"description": description,
+                "content": {"application/json": {"schema": schema}}}
+    if links:
+        response["links"] = links
+    return response
+
+
+def _link(operation: str, description: str, **parameters: str) -> dict:
+    """Return a link to an operation, with its parameters taken from this answer."""
+    return {"operationId": operation, "description": description, "parameters": parameters}
+
+
+# How one answer leads to the next call: the operations a client chains, which the
+# stateful phase of a fuzz run follows too.
+BOOKING_LINKS = {
+    "showBooking": _link("showBooking", "The booking again.",
+                         reference="$response.body#/reference"),
+    "cancelFirstItem": _link("cancelBookingItem", "Cancel its first item.",
+                             reference="$response.body#/reference",
+                             item_id="$response.body#/items/0/id"),
+}
 
 
 def _response(name: str) -> dict:
@@ -66,13 +86,17 @@ SLUG = {"$ref": "#/components/schemas/PlainText", "pattern": "^[A-Za-z0-9][A-Za-
         "minLength": 1, "maxLength": 60}
 REFERENCE_TEXT = {"$ref": "#/components/schemas/PlainText", "minLength": 1, "maxLength": 32,
                   "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]*$"}
-# The plain-text rule, written once and referred to by every text member.
+# The plain-text rule, written once and referred to by every text member. Lone surrogates
+# are refused too, but said in words: in a pattern, a regular expression that reads UTF-16
+# code units would take their range for every character beyond U+FFFF (an emoji).
+SURROGATES = "Lone surrogates (\\ud800 to \\udfff escapes) are refused as well."
 TEXT_RULES = {
-    "PlainText": {"type": "string", "not": {"pattern": refused_pattern()},
-                  "description": "One line without control characters."},
-    "PlainLines": {"type": "string", "not": {"pattern": refused_pattern(multiline=True)},
+    "PlainText": {"type": "string", "not": {"pattern": refused_pattern(surrogates=False)},
+                  "description": f"One line without control characters. {SURROGATES}"},
+    "PlainLines": {"type": "string",
+                   "not": {"pattern": refused_pattern(multiline=True, surrogates=False)},
                    "description": "Lines (LF or CR LF) and tabs, without other control "
-                                  "characters."},
+                                  f"characters. {SURROGATES}"},
     "Name": {"$ref": "#/components/schemas/PlainText", "minLength": 1,
              "pattern": visible_pattern(),
              "description": "Required: at least one visible character."},
@@ -206,10 +230,10 @@ SCHEMAS = {
                                "description": "Whether the guest agrees to offers. Left out "
                                               "of an update, it stays as it was; a new stay "
                                               "without it does not agree."},
-         "version": {"type": "integer", "minimum": 1, "maximum": MAX_VERSION,
+         "version": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_VERSION,
                      "description": "The version of the stay the update was made from: if "
                                     "the stay was saved since, the update is refused (409). "
-                                    "Without it, the last update wins."},
+                                    "Without it (or with null), the last update wins."},
          "adults": {"type": "array", "items": _ref("AdultInput"),
                     "description": "Every adult, lead guest included; when empty, the "
                                    "lead guest alone."},
@@ -261,10 +285,10 @@ RESPONSES = {
 }
 
 
-def _operation(summary: str, responses: dict, *, body: str | None = None,
+def _operation(name: str, summary: str, responses: dict, *, body: str | None = None,
                secured: bool = False, parameters: list | None = None, tag: str) -> dict:
-    operation = {"summary": summary, "tags": [tag], "parameters": [LANG, *(parameters or [])],
-                 "responses": responses}
+    operation = {"operationId": name, "summary": summary, "tags": [tag],
+                 "parameters": [LANG, *(parameters or [])], "responses": responses}
     if body:
         operation["requestBody"] = {"required": True, "content": {
             "application/json": {"schema": _ref(body)}}}
@@ -281,22 +305,29 @@ REFERENCE = _path_param("reference", REFERENCE_TEXT)
 
 PATHS = {
     "/auth/guest": {"post": _operation(
+        "signInGuest",
         "Sign a guest in with booking reference (or room number) and last name.",
         {"200": _json(_ref("Token"), "A token valid until the end of the stay."),
          "401": _response("Unauthorized"), "422": _response("Invalid"),
          "429": _response("Throttled"), "503": _response("Busy")},
         body="GuestCredentials", tag="auth")},
     "/auth/staff": {"post": _operation(
+        "signInStaff",
         "Sign a member of staff in.",
         {"200": _json(_ref("Token"), "A token valid for 12 hours."),
          "401": _response("Unauthorized"), "422": _response("Invalid"),
          "429": _response("Throttled"), "503": _response("Busy")},
         body="StaffCredentials", tag="auth")},
     "/services": {"get": _operation(
+        "listServices",
         "List the active services in the reader's language.",
         {"200": _json(_object({"services": {"type": "array", "items": _ref("Service")}},
-                              ["services"]), "The catalogue.")}, tag="catalogue")},
+                              ["services"]), "The catalogue.", {
+            "showAvailability": _link("showAvailability", "What the first service has free.",
+                                      slug="$response.body#/services/0/slug")})},
+        tag="catalogue")},
     "/services/{slug}/availability": {"get": _operation(
+        "showAvailability",
         f"Show what is free from one day to another (at most {MAX_RANGE_DAYS} days).",
         {"200": _json(_ref("Availability"), "Slots, days, or whether to request."),
          "404": _response("NotFound"), "422": _response("Invalid")},
@@ -306,56 +337,96 @@ PATHS = {
         tag="catalogue")},
     "/bookings": {
         "post": _operation(
-            "Book every item, or none.",
-            {"201": _json(_ref("Booking"), "The booking."), **AUTH_ERRORS,
+            "createBooking", "Book every item, or none.",
+            {"201": _json(_ref("Booking"), "The booking.", BOOKING_LINKS), **AUTH_ERRORS,
              "409": _response("Conflict"), "422": _response("Invalid")},
             body="BookingInput", secured=True, tag="bookings"),
         "get": _operation(
-            "List the guest's bookings, newest first.",
-            {"200": _json(_ref("BookingList"), "The bookings."), **AUTH_ERRORS},
+            "listBookings", "List the guest's bookings, newest first.",
+            {"200": _json(_ref("BookingList"), "The bookings.", {
+                "showBooking": _link("showBooking", "The newest booking.",
+                                     reference="$response.body#/bookings/0/reference")}),
+             **AUTH_ERRORS},
             secured=True, tag="bookings"),
     },
     "/bookings/{reference}": {"get": _operation(
+        "showBooking",
         "Show one of the guest's bookings.",
-        {"200": _json(_ref("Booking"), "The booking."), **AUTH_ERRORS,
+        {"200": _json(_ref("Booking"), "The booking.", {
+            "cancelFirstItem": BOOKING_LINKS["cancelFirstItem"]}), **AUTH_ERRORS,
          "404": _response("NotFound")}, secured=True, parameters=[REFERENCE], tag="bookings")},
     "/bookings/{reference}/items/{item_id}/cancel": {"post": _operation(
+        "cancelBookingItem",
         "Cancel an item of the guest's booking, before the service's cut-off.",
         {"200": _json(_ref("Item"), "The cancelled item."), **AUTH_ERRORS,
          "404": _response("NotFound"), "409": _response("Conflict")},
         secured=True, parameters=[REFERENCE, _path_param("item_id", ID)], tag="bookings")},
     "/stays": {"post": _operation(
+        "createStay",
         "Create a stay with its party (reception or manager).",
-        {"201": _json(_ref("Stay"), "The stay."), **AUTH_ERRORS,
+        {"201": _json(_ref("Stay"), "The stay.", {
+            "updateStay": _link("updateStay", "Update the stay.",
+                                reference="$response.body#/reference")}), **AUTH_ERRORS,
          "409": _response("Conflict"), "422": _response("Invalid")},
         body="StayInput", secured=True, tag="stays")},
     "/stays/{reference}": {"put": _operation(
+        "updateStay",
         "Update a stay and its party (reception or manager).",
-        {"200": _json(_ref("Stay"), "The stay."), **AUTH_ERRORS,
+        {"200": _json(_ref("Stay"), "The stay.", {
+            "updateStayAgain": _link("updateStay", "Update the stay again.",
+                                     reference="$response.body#/reference")}), **AUTH_ERRORS,
          "404": _response("NotFound"), "409": _response("Conflict"),
          "422": _response("Invalid")},
-        body="StayInput", secured=True, parameters=[REFERENCE], tag="stays")},
+        body="StayUpdate", secured=True, parameters=[REFERENCE], tag="stays")},
     "/messages": {"get": _operation(
+        "listMessages",
         "List what the hotel wrote to the guest, newest first.",
         {"200": _json(_ref("MessageList"), "The messages."), **AUTH_ERRORS},
         secured=True, tag="messages")},
     "/stays/{reference}/messages": {"get": _operation(
+        "listStayMessages",
         "List a stay's messages with how each was delivered (reception or manager).",
         {"200": _json(_ref("MessageList"), "The messages."), **AUTH_ERRORS,
          "404": _response("NotFound")},
         secured=True, parameters=[_path_param("reference", REFERENCE_TEXT)],
         tag="messages")},
     "/openapi.json": {"get": _operation(
+        "showOpenApi",
         "This document.", {"200": _json({"type": "object"}, "The OpenAPI document.")},
         tag="meta")},
 }
 
 
+# The optional members of the inputs that the API takes null for, as if they were left out.
+NULL_AS_MISSING = {
+    "ItemInput": ["slot_id", "start_date", "end_date", "starts_at", "participants", "details",
+                  "note"],
+    "BookingInput": ["package", "idempotency_key"],
+    "StayInput": ["language", "birth_date", "email", "adults", "children"],
+    "AdultInput": ["last_name", "birth_date"],
+    "ChildInput": ["last_name", "age", "birth_date"],
+}
+
+
+def _or_null(schema: dict) -> dict:
+    """Return a member's schema that also takes null."""
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
 def _schemas() -> dict:
     """Return the schemas, with the languages this hotel offers."""
     schemas = copy.deepcopy(SCHEMAS)
-    schemas["StayInput"]["properties"]["language"]["enum"] += list(
+    for name, members in NULL_AS_MISSING.items():
+        properties = schemas[name]["properties"]
+        for member in members:
+            properties[member] = _or_null(properties[member])
+    schemas["StayInput"]["properties"]["language"]["anyOf"][0]["enum"] += list(
         current_app.config["LANGUAGES"])
+    # An update names the stay in its path: the body's reference is needed only to rename it.
+    schemas["StayUpdate"] = {**copy.deepcopy(schemas["StayInput"]), "required": [
+        name for name in schemas["StayInput"]["required"] if name != "reference"]}
+    schemas["StayUpdate"]["properties"]["reference"]["description"] = (
+        "A new reference renames the stay; by default, the one in the path.")
     return schemas
 
 

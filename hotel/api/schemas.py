@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 
 from hotel.i18n import text_locales
 from hotel.models import Package, Service
+from hotel.models.types import LARGEST_INTEGER
 from hotel.services import catalogue
 from hotel.services.errors import DomainError
 from hotel.services.plain_text import check_text, text_problem
@@ -21,7 +22,7 @@ from hotel.services.rules import ItemRequest
 
 MAX_ITEMS = 20
 MAX_PARTICIPANTS = 50
-MAX_ID = 2**31 - 1
+MAX_ID = LARGEST_INTEGER
 MAX_RANGE_DAYS = 62
 EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,59}")

@@ -41,6 +41,8 @@ def utcnow() -> datetime:
 
 
 ZERO = Decimal("0.00")
+# The largest whole number an integer column (every id) holds; beyond, the database fails.
+LARGEST_INTEGER = 2**31 - 1
 
 
 def enum_column(enum_class: type[enum.Enum]) -> Enum:

@@ -120,11 +120,23 @@ def _is_refused_in_multiline(char: str) -> bool:
     return is_control(char) and char not in MULTILINE_CONTROLS and char != "\r"
 
 
-def refused_pattern(multiline: bool = False) -> str:
-    """Return a pattern that finds what ``is_plain_text`` refuses (for the API document)."""
+def _is_control_character(char: str) -> bool:
+    """Tell whether a character is a control character (a lone surrogate is not)."""
+    return unicodedata.category(char) == "Cc"
+
+
+def _is_refused_control_in_multiline(char: str) -> bool:
+    """Tell whether a control character is refused in lines of text, a CR before an LF aside."""
+    return _is_refused_in_multiline(char) and _is_control_character(char)
+
+
+def refused_pattern(multiline: bool = False, surrogates: bool = True) -> str:
+    """Return a pattern that finds what ``is_plain_text`` refuses (for the API document);
+    without ``surrogates``, one that finds all of it but lone surrogates."""
     if not multiline:
-        return character_class(is_control)
-    return f"{character_class(_is_refused_in_multiline)}|\\r(?!\\n)"
+        return character_class(is_control if surrogates else _is_control_character)
+    refused = _is_refused_in_multiline if surrogates else _is_refused_control_in_multiline
+    return f"{character_class(refused)}|\\r(?!\\n)"
 
 
 def visible_pattern() -> str:

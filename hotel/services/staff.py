@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from hotel.database import write_transaction
 from hotel.extensions import db
 from hotel.models import Department, Role, StaffUser
+from hotel.models.types import LARGEST_INTEGER
 from hotel.services import audit
 from hotel.services.errors import DomainError, Forbidden
 
@@ -72,9 +73,11 @@ def _department(role: Role, department_id) -> Department | None:
     if department_id in (None, ""):
         raise StaffError(_("Department staff need a department."), "department")
     try:
-        department = db.session.get(Department, int(department_id))
+        number = int(department_id)
     except (TypeError, ValueError):
-        department = None
+        number = 0
+    # An id no column holds names no department (and would make the database fail).
+    department = db.session.get(Department, number) if 0 < number <= LARGEST_INTEGER else None
     if department is None:
         raise StaffError(_("There is no such department."), "department")
     return department

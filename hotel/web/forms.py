@@ -6,13 +6,25 @@ field of any form lets a NUL byte, another control character or an invisible-onl
 through to a service or the database, and a new form cannot forget it.
 """
 
+from datetime import date
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, FieldList, Form, FormField, IntegerField, TextAreaField
+from wtforms import (
+    DateField,
+    DecimalField,
+    FieldList,
+    Form,
+    FormField,
+    IntegerField,
+    SelectField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectFieldBase
 from wtforms.validators import StopValidation
 
+from hotel.models.types import LARGEST_INTEGER
 from hotel.services.errors import DomainError
 from hotel.services.plain_text import text_problem
 
@@ -37,8 +49,11 @@ class PlainText:
 
 # The largest whole number an integer column holds, and the largest amount of a money
 # column (twelve digits, two of them after the point): beyond, the database refuses.
-LARGEST_WHOLE = 2**31 - 1
+LARGEST_WHOLE = LARGEST_INTEGER
 LARGEST_AMOUNT = Decimal("9999999999.99")
+# The days a date field takes: birth dates from 1900, and no later than the API takes. A
+# day or a week after the last (or before the first) must still be a date.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 
 
 class StoredNumber:
@@ -60,9 +75,43 @@ class StoredNumber:
             raise StopValidation(self.message)
 
 
+class StoredChoice:
+    """Refuses a choice of an id (a choice field that coerces to int) that no row can have,
+    as no integer column holds it: looking it up would make the database fail."""
+
+    message = _l("Please choose one of the listed values.")
+
+    def __call__(self, form, field) -> None:
+        """Stop the field's validation if a chosen id cannot be stored."""
+        chosen = field.data if isinstance(field.data, list) else [field.data]
+        if any(isinstance(value, int) and abs(value) > LARGEST_WHOLE for value in chosen):
+            field.errors.clear()
+            raise StopValidation(self.message)
+
+
+class DayInRange:
+    """Refuses a date outside the years the hotel's calendar works with (FIRST_DAY to
+    LAST_DAY): the day before 0001-01-01, or a week after 9999-12-31, is no date at all."""
+
+    message = _l("Please enter a date in the years %(first)d to %(last)d.",
+                 first=FIRST_DAY.year, last=LAST_DAY.year)
+
+    def __call__(self, form, field) -> None:
+        """Stop the field's validation if its date is out of range."""
+        if isinstance(field.data, date) and not FIRST_DAY <= field.data <= LAST_DAY:
+            field.errors.clear()
+            raise StopValidation(self.message)
+
+
+def no_blank_choice(value):
+    """Return an empty choice for one of only spaces, which ``Optional`` lets through."""
+    return "" if isinstance(value, str) and not value.strip() else value
+
+
 class PlainTextMeta:
-    """Form options that put the plain-text check, and for numbers the check that the
-    database can hold them, in front of every field's validators."""
+    """Form options that put the plain-text check, and for numbers, chosen ids and dates the
+    check that the database and the calendar can hold them, in front of every field's
+    validators; and that make a choice of only spaces an empty one."""
 
     def bind_field(self, form, unbound_field, options):
         """Bind a field of the form, with the plain-text check first."""
@@ -71,6 +120,14 @@ class PlainTextMeta:
             checks = [PlainText(isinstance(field, TextAreaField))]
             if isinstance(field, IntegerField | DecimalField):
                 checks.append(StoredNumber())
+            elif isinstance(field, DateField):
+                checks.append(DayInRange())
+            elif isinstance(field, SelectFieldBase) and getattr(field, "coerce", None) is int:
+                checks.append(StoredChoice())
+            if isinstance(field, SelectField):
+                # Optional() takes spaces for nothing and clears "Not a valid choice", so a
+                # view would get "   " as if it were a choice.
+                field.filters = (*field.filters, no_blank_choice)
             field.validators = [*checks, *field.validators]
         return field
 

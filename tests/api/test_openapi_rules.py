@@ -156,3 +156,23 @@ def test_any_name_or_note_the_document_accepts_the_api_accepts(app, document, te
                 (booking, "BookingInput", with_value(BOOKING, [("items", 0, "note")], text))):
             if schema.is_valid(body):
                 assert api_accepts(name, body), (name, text)
+
+
+@pytest.mark.parametrize(("name", "body", "member"), [
+    ("StayInput", STAY, "language"), ("StayInput", STAY, "email"),
+    ("StayInput", STAY, "birth_date"), ("StayInput", STAY, "version"),
+    ("StayInput", STAY, "children"), ("BookingInput", BOOKING, "package"),
+    ("BookingInput", BOOKING, "idempotency_key"),
+])
+def test_a_null_the_api_takes_for_a_missing_member_the_document_takes(app, document, name,
+                                                                       body, member):
+    sent = {**body, member: None}
+    with app.test_request_context("/"):
+        assert api_accepts(name, sent)
+    assert schema_of(document, name).is_valid(sent)
+
+
+def test_an_update_may_leave_the_reference_to_the_path(app, document):
+    update = {key: value for key, value in STAY.items() if key != "reference"}
+    assert schema_of(document, "StayUpdate").is_valid(update)
+    assert not schema_of(document, "StayInput").is_valid(update)

@@ -75,3 +75,16 @@ def test_no_control_or_invisible_character_lies_outside_the_scanned_planes():
             continue
         char = chr(code)
         assert not (is_control(char) or is_invisible(char) or char.isspace()), hex(code)
+
+
+def test_the_documents_pattern_finds_what_the_rule_finds_but_lone_surrogates():
+    # The API document says lone surrogates in words: a regular expression that reads
+    # UTF-16 code units would take their range for every character beyond U+FFFF.
+    for multiline in (False, True):
+        pattern = re.compile(refused_pattern(multiline, surrogates=False))
+        for plane in SCANNED_PLANES:
+            for code in plane:
+                char = chr(code)
+                wanted = not is_plain_text(char, multiline) and not 0xD800 <= code <= 0xDFFF
+                assert bool(pattern.search(char)) == wanted, hex(code)
+        assert "\\ud800" not in pattern.pattern and not pattern.search("\U0001f600")
