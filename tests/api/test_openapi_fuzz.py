@@ -9,6 +9,7 @@ update. Guests' operations are sent with a guest's token and the desk's with
 reception's, as the document's security says.
 """
 
+import socket
 import threading
 from collections import Counter
 from contextlib import contextmanager
@@ -65,6 +66,18 @@ def schemathesis_config(tokens: dict) -> SchemathesisConfig:
     })
 
 
+def free_port() -> int:
+    """Return a port of PORTS that no one listens on (werkzeug exits when it finds none)."""
+    for port in PORTS:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    pytest.fail(f"no free port in {PORTS}")
+
+
 @contextmanager
 def served(app):
     """Serve the app over HTTP on a free port of 5300-5399, from threads, while in the block.
@@ -72,18 +85,11 @@ def served(app):
     A real server (not schemathesis' WSGI transport, which cannot resend a request in
     4.32) gives each request its own thread and app context, as in production.
     """
-    for port in PORTS:
-        try:
-            server = make_server("127.0.0.1", port, app, threaded=True)
-        except OSError:
-            continue
-        break
-    else:
-        pytest.fail(f"no free port in {PORTS}")
+    server = make_server("127.0.0.1", free_port(), app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{server.port}"
     finally:
         server.shutdown()
         thread.join()
