@@ -220,6 +220,7 @@ RECEPTION_FORMS = [
     ("desk.inventory_stock", "/desk/inventory/services/crib"),
     ("desk.inventory_out_of_service", "/desk/inventory/services/crib"),
     ("desk.inventory_end_out_of_service", "/desk/inventory/services/crib"),
+    ("desk.message_log", "/desk/messages"),
 ]
 MANAGER_FORMS = [
     ("desk.audit_log", "/desk/audit"),
@@ -238,6 +239,7 @@ MANAGER_FORMS = [
     ("desk.edit_staff_account", "/desk/staff/{staff}"),
     ("desk.reset_staff_password", "/desk/staff/{staff}"),
     ("desk.set_staff_active", "/desk/staff/{staff}"),
+    ("desk.new_reason", "/desk/reasons/new"),
 ]
 FORMS = [
     ("anonymous", "guest.sign_in", "/sign-in"),
@@ -283,6 +285,7 @@ FILLED = {
     "desk.inventory_add_slot": {"start_time": "13:00"},
     "desk.inventory_close_slot": {"reason": "Storm"},
     "desk.inventory_out_of_service": {"reason": "Broken"},
+    "desk.new_reason": {"code": "fuzz-reason", "text_en": "A storm is coming."},
 }
 # The sign-in forms are fuzzed for nobody signed in, the people they are for.
 SIGN_IN_FORMS = {"guest.sign_in", "desk.login"}
