@@ -209,6 +209,8 @@ def translations():
 
 
 def _as_template_text(eval_context, text: str, variables: dict):
+    if not variables and "%" not in text:  # nothing to fill in, nothing to unescape
+        return Markup(text) if eval_context.autoescape else text  # noqa: S704 -- as below
     if eval_context.autoescape:
         text = Markup(text)  # noqa: S704 -- our own translation catalogue, as Jinja does
     return text % variables
