@@ -4,11 +4,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from sqlalchemy.orm import contains_eager
 
 from hotel.clock import days_in_utc
 from hotel.extensions import db
-from hotel.i18n import text_locales
 from hotel.models import (
     HOLDING_STATES,
     Booking,
@@ -20,27 +19,10 @@ from hotel.models import (
     Slot,
     Stay,
 )
-from hotel.services.catalogue import service_loaders
+from hotel.services.item_rows import item_row_loaders, service_names
 from hotel.services.pages import Page, page_of
 
 LOW_STOCK_DAYS = 3
-
-
-def _services():
-    """Loader options for the services on the page: their names in the reader's language
-    (and the default one), nothing of their prices or departments."""
-    return service_loaders(text_locales(), bands=False)
-
-
-def _item_options():
-    """The waiting items with their booking, stay, service and slot in one joined query,
-    then the participants and the services' names."""
-    return (
-        joinedload(BookingItem.service).options(*_services()),
-        joinedload(BookingItem.booking).joinedload(Booking.stay).lazyload(Stay.members),
-        selectinload(BookingItem.participants),
-        joinedload(BookingItem.slot),
-    )
 
 
 def _in_department(query, department_id: int | None):
@@ -60,7 +42,7 @@ def waiting_requests(department_id: int | None = None, limit: int = 25) -> Page:
     if department_id is not None:
         query = query.join(BookingItem.service).where(Service.department_id == department_id)
     query = query.order_by(BookingItem.booking_id, BookingItem.id)
-    return page_of(query.options(*_item_options()), 1, limit)
+    return page_of(query.options(*item_row_loaders()), 1, limit)
 
 
 @dataclass
@@ -121,7 +103,7 @@ def arrivals_and_departures(day: date, department_id: int | None = None
         func.coalesce(BookingItem.end_on, BookingItem.start_on) >= day - timedelta(days=1))
     service_ids = {row[1] for row in booked} | {row[1] for row in collected}
     services = {service.id: service for service in db.session.scalars(
-        select(Service).where(Service.id.in_(service_ids)).options(*_services()))
+        select(Service).where(Service.id.in_(service_ids)).options(*service_names()))
     } if service_ids else {}
     return _with_items(arriving, booked, services), _with_items(leaving, collected, services)
 
@@ -143,7 +125,7 @@ def slots_on(day: date, department_id: int | None = None) -> list[Slot]:
         select(Slot)
         .join(Slot.service)
         .where(Slot.starts_at >= start, Slot.starts_at < end)
-        .options(contains_eager(Slot.service).options(*_services()))
+        .options(contains_eager(Slot.service).options(*service_names()))
         .order_by(Slot.starts_at, Service.position)
     )
     return db.session.scalars(_in_department(query, department_id)).all()
@@ -169,7 +151,7 @@ def rentals_running_low(first: date, days: int = LOW_STOCK_DAYS, at_most: int = 
         .where(RentalDay.day.between(first, last),
                RentalDay.capacity - RentalDay.booked <= at_most,
                Service.active.is_(True))
-        .options(contains_eager(RentalDay.service).options(*_services()))
+        .options(contains_eager(RentalDay.service).options(*service_names()))
         .order_by(RentalDay.day)
     )
     tightest: dict[int, StockWatch] = {}
