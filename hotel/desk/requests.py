@@ -5,7 +5,6 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from hotel.clock import hotel_today
 from hotel.desk import bp
@@ -13,11 +12,11 @@ from hotel.desk.forms.reasons import offer_reasons
 from hotel.desk.forms.requests import ItemActionForm, RequestFilterForm
 from hotel.desk.roles import department_scope, staff_required
 from hotel.extensions import db
-from hotel.i18n import current_language, localized, text_locales
+from hotel.i18n import current_language, localized
 from hotel.labels import STATE_LABELS
-from hotel.models import Department, DepartmentText, ItemState, Service
+from hotel.models import Department, ItemState, Service
 from hotel.services.errors import DomainError
-from hotel.services.item_rows import service_names
+from hotel.services.item_rows import department_names, service_names
 from hotel.services.requests import ACTION_LABELS, Action, ItemFilters, handle_items, items_page
 from hotel.web.forms import first_error
 from hotel.web.sessions import safe_next
@@ -30,8 +29,7 @@ def _filter_form() -> RequestFilterForm:
                                   .options(*service_names())).all()
     form.service.choices = [("", _("Any service"))] + [(s.slug, localized(s)) for s in services]
     departments = db.session.scalars(
-        select(Department).order_by(Department.slug).options(selectinload(
-            Department.texts.and_(DepartmentText.locale.in_(text_locales()))))).all()
+        select(Department).order_by(Department.slug).options(department_names())).all()
     form.department.choices = [("", _("Any department"))] + [
         (d.slug, localized(d)) for d in departments]
     return form

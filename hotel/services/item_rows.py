@@ -3,7 +3,7 @@
 from sqlalchemy.orm import joinedload, selectinload
 
 from hotel.i18n import text_locales
-from hotel.models import Booking, BookingItem, Stay
+from hotel.models import Booking, BookingItem, Department, DepartmentText, Stay
 from hotel.services.catalogue import service_loaders
 
 
@@ -11,6 +11,11 @@ def service_names():
     """Loader options for the services of a desk list: their names in the reader's language
     (and the default one), nothing of their prices or departments."""
     return service_loaders(text_locales(), bands=False)
+
+
+def department_names():
+    """The loader of departments' names in the reader's language (and the default one)."""
+    return selectinload(Department.texts.and_(DepartmentText.locale.in_(text_locales())))
 
 
 def item_row_loaders() -> tuple:
