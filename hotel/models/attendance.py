@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hotel.extensions import db
@@ -15,8 +15,6 @@ class Attendance(db.Model):
     The database keeps one row per item and person, so two tablets tapping "check in" at
     the same moment record one arrival.
     """
-
-    __table_args__ = (UniqueConstraint("booking_item_id", "party_member_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     booking_item_id: Mapped[int] = mapped_column(
@@ -33,5 +31,9 @@ class Attendance(db.Model):
     collected_by: Mapped[str] = mapped_column(String(120), default="", server_default="")
 
 
-# A person's rows, for deleting a party member (the unique index serves the items).
+# One row per item and person, kept by the database itself (a unique index, as the one
+# place per person and slot); it also finds an item's rows.
+Index("uq_attendance_item_person", Attendance.booking_item_id, Attendance.party_member_id,
+      unique=True)
+# A person's rows, for deleting a party member.
 Index("ix_attendance_party_member_id", Attendance.party_member_id)

@@ -51,10 +51,10 @@ def upgrade():
                                 name=op.f('fk_attendance_checked_out_by_id_staff_user'),
                                 ondelete='SET NULL'),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_attendance')),
-        sa.UniqueConstraint('booking_item_id', 'party_member_id',
-                            name=op.f('uq_attendance_booking_item_id_party_member_id')),
     )
     with op.batch_alter_table('attendance', schema=None) as batch_op:
+        batch_op.create_index('uq_attendance_item_person',
+                              ['booking_item_id', 'party_member_id'], unique=True)
         batch_op.create_index('ix_attendance_party_member_id', ['party_member_id'],
                               unique=False)
 
@@ -62,6 +62,7 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table('attendance', schema=None) as batch_op:
         batch_op.drop_index('ix_attendance_party_member_id')
+        batch_op.drop_index('uq_attendance_item_person')
     op.drop_table('attendance')
     for name in ('collected_by', 'may_leave_alone', 'dietary_notes', 'medical_notes',
                  'allergies'):
