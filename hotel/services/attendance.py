@@ -213,7 +213,7 @@ def finish_item(slot_id: int, item_id: int, actor: StaffUser, state: ItemState) 
             raise DomainError(_("Everyone must check out before the booking is completed."),
                               "item")
         if state == ItemState.NO_SHOW and rows:
-            raise DomainError(_("Someone of this booking has checked in: it is no no-show."),
-                              "item")
+            raise DomainError(_("Someone of this booking has checked in, so it cannot be "
+                                "a no-show."), "item")
         change_item_state(item, state, actor)
     return item
