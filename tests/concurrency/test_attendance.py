@@ -18,6 +18,7 @@ from tests.factories import check_in_all, make_booking_item
 pytestmark = pytest.mark.concurrency
 
 TAPS = 8  # four on each of two tablets
+BURSTS = 3  # a negative control may need a second try to meet the race on a busy machine
 
 
 def book_the_child(hotel, checked_out: bool = False) -> tuple[int, int]:
@@ -93,14 +94,19 @@ def test_two_tablets_checking_one_child_in_record_one_arrival(hotel, serve):
 
 def test_negative_control_without_the_guards_a_child_arrives_several_times(hotel, serve):
     """With the unique index dropped and the check slowed down, the same taps record the
-    child's arrival more than once: the test can see what the index prevents."""
-    item_id, child_id = book_the_child(hotel)
+    child's arrival more than once (in one of a few bursts, on a busy machine): the test
+    can see what the index prevents."""
     drop_the_one_arrival_index(hotel)
     server = serve(UNLOCKED_APP, hotel)
-    statuses = tap_at_once(server, hotel, "check-in", {"item_id": item_id,
-                                                       "member_id": child_id})
-    assert statuses[303] > 1, statuses
-    assert read(hotel, item_id)[0] > 1
+    outcomes = []
+    for _burst in range(BURSTS):
+        item_id, child_id = book_the_child(hotel)
+        statuses = tap_at_once(server, hotel, "check-in", {"item_id": item_id,
+                                                           "member_id": child_id})
+        outcomes.append((statuses, read(hotel, item_id)[0]))
+        if statuses[303] > 1 and outcomes[-1][1] > 1:
+            return
+    pytest.fail(f"no burst checked the child in twice: {outcomes}")
 
 
 def test_two_tablets_completing_one_booking_complete_it_once(hotel, serve):
@@ -115,10 +121,15 @@ def test_two_tablets_completing_one_booking_complete_it_once(hotel, serve):
 
 
 def test_negative_control_an_unguarded_state_change_completes_it_twice(hotel, serve):
-    """Without the guarded change of state, the same taps complete the item several times."""
-    item_id, _child = book_the_child(hotel, checked_out=True)
+    """Without the guarded change of state, the same taps complete the item several times
+    (in one of a few bursts, on a busy machine)."""
     server = serve(UNLOCKED_APP, hotel)
-    statuses = tap_at_once(server, hotel, "finish", {"item_id": item_id,
-                                                     "outcome": "completed"})
-    assert statuses[303] > 1, statuses
-    assert read(hotel, item_id)[2] > 1
+    outcomes = []
+    for _burst in range(BURSTS):
+        item_id, _child = book_the_child(hotel, checked_out=True)
+        statuses = tap_at_once(server, hotel, "finish", {"item_id": item_id,
+                                                         "outcome": "completed"})
+        outcomes.append((statuses, read(hotel, item_id)[2]))
+        if statuses[303] > 1 and outcomes[-1][1] > 1:
+            return
+    pytest.fail(f"no burst completed the item twice: {outcomes}")
