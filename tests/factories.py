@@ -372,3 +372,16 @@ def make_standard_reason(code: str, texts: dict[str, str]):
     db.session.add(reason)
     db.session.flush()
     return reason
+
+
+def check_in_all(item, checked_out: bool = False) -> None:
+    """Record every participant of an item as checked in (and out) a moment ago."""
+    from hotel.models import Attendance
+    from hotel.models.types import utcnow
+
+    now = utcnow()
+    for member in item.participants:
+        db.session.add(Attendance(booking_item_id=item.id, party_member_id=member.id,
+                                  checked_in_at=now - timedelta(hours=1),
+                                  checked_out_at=now if checked_out else None))
+    db.session.flush()

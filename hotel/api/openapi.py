@@ -13,6 +13,7 @@ from flask import current_app
 from hotel.api import bp
 from hotel.api.schemas import MAX_ID, MAX_ITEMS, MAX_RANGE_DAYS
 from hotel.models import REQUEST_FIELDS, ItemState, Kind, MessageKind, MessageState, PricingUnit
+from hotel.services.care_notes import COLLECTED_BY_MAX, NOTE_MAX, PHONE_MAX, PHONE_PATTERN
 from hotel.services.plain_text import blank_pattern, refused_pattern, visible_pattern
 from hotel.services.stays import MAX_VERSION
 
@@ -107,6 +108,28 @@ TEXT_RULES = {
                       "pattern": f"{blank_pattern()}|{visible_pattern()}",
                       "description": "Empty, blank, or with at least one visible character."},
 }
+# What the leader of an activity must know about a person; left out (or null), a note
+# stays as it was.
+CARE_NOTES = {
+    "allergies": _text("OptionalName", NOTE_MAX, description="Allergies, e.g. nuts."),
+    "medical_notes": _text("OptionalName", NOTE_MAX,
+                           description="Medical notes, e.g. asthma, inhaler in the bag."),
+    "dietary_notes": _text("OptionalName", NOTE_MAX, description="Dietary notes."),
+}
+COLLECTION = {
+    "may_leave_alone": {"type": "boolean",
+                        "description": "Whether the child may leave an activity alone; "
+                                       "otherwise the child must be collected."},
+    "collected_by": _text("OptionalName", COLLECTED_BY_MAX,
+                          description="Who may collect the child."),
+}
+NOTES_OUT = {"allergies": TEXT, "medical_notes": TEXT, "dietary_notes": TEXT}
+COLLECTION_OUT = {"may_leave_alone": {"type": "boolean"}, "collected_by": TEXT}
+PHONE_INPUT = {"type": "string", "maxLength": PHONE_MAX, "pattern": f"^{PHONE_PATTERN}$",
+               "examples": ["+43 660 123 4567"],
+               "description": "A number to call the guest on: digits, spaces, a leading +, "
+                              "dashes and brackets, at least three digits; empty for none. "
+                              "Left out, it stays as it was."}
 LANG = {"name": "lang", "in": "query", "required": False, "schema": TEXT,
         "description": "Language of messages and texts (else Accept-Language is used)."}
 
@@ -204,7 +227,8 @@ SCHEMAS = {
     "BookingList": _object({"bookings": {"type": "array", "items": _ref("Booking")}},
                            ["bookings"]),
     "AdultInput": _object({"first_name": _text("Name", 80),
-                           "last_name": _text("OptionalName", 80), "birth_date": BIRTH_DATE},
+                           "last_name": _text("OptionalName", 80), "birth_date": BIRTH_DATE,
+                           **CARE_NOTES},
                           ["first_name"],
                           description="The birth date is optional; with the name it "
                                       "recognises a returning guest."),
@@ -213,7 +237,8 @@ SCHEMAS = {
                            "age": {"type": "integer", "minimum": 0, "maximum": 17},
                            "birth_date": {**DAY, "description": "Not after the arrival, "
                                                                 "and at most 17 years before "
-                                                                "it."}}, ["first_name"],
+                                                                "it."},
+                           **CARE_NOTES, **COLLECTION}, ["first_name"],
                           description="Give the age on arrival or the birth date."),
     "StayInput": _object(
         {"reference": REFERENCE_TEXT,
@@ -226,6 +251,7 @@ SCHEMAS = {
          "birth_date": {**BIRTH_DATE, "description": "The lead guest's, optional; with the "
                                                      "name it recognises a returning guest."},
          "email": _text("PlainText", 254, anyOf=[{"const": ""}, {"format": "email"}]),
+         "phone": PHONE_INPUT,
          "marketing_consent": {"type": "boolean",
                                "description": "Whether the guest agrees to offers. Left out "
                                               "of an update, it stays as it was; a new stay "
@@ -248,13 +274,18 @@ SCHEMAS = {
                                "description": "Whether the guest agrees to offers."},
          "version": {"type": "integer", "minimum": 1,
                      "description": "Counts the stay's saves; send it back with an update."},
+         "phone": TEXT,
          "adults": {"type": "array", "items": _object(
-             {"id": ID, "first_name": TEXT, "last_name": TEXT})},
+             {"id": ID, "first_name": TEXT, "last_name": TEXT, **NOTES_OUT},
+             ["id", "first_name", "last_name", *NOTES_OUT])},
          "children": {"type": "array", "items": _object(
              {"id": ID, "first_name": TEXT, "last_name": TEXT,
-              "age": _nullable("integer"), "birth_date": _nullable("string", format="date")})}},
+              "age": _nullable("integer"), "birth_date": _nullable("string", format="date"),
+              **NOTES_OUT, **COLLECTION_OUT},
+             ["id", "first_name", "last_name", *NOTES_OUT, *COLLECTION_OUT])}},
         ["reference", "room", "first_name", "last_name", "arrival_date", "departure_date",
-         "language", "email", "marketing_consent", "version", "adults", "children"]),
+         "language", "email", "phone", "marketing_consent", "version", "adults",
+         "children"]),
     "Message": _object(
         {"id": ID, "kind": {"enum": [kind.value for kind in MessageKind]},
          "language": TEXT, "subject": TEXT,
@@ -402,9 +433,9 @@ NULL_AS_MISSING = {
     "ItemInput": ["slot_id", "start_date", "end_date", "starts_at", "participants", "details",
                   "note"],
     "BookingInput": ["package", "idempotency_key"],
-    "StayInput": ["language", "birth_date", "email", "adults", "children"],
-    "AdultInput": ["last_name", "birth_date"],
-    "ChildInput": ["last_name", "age", "birth_date"],
+    "StayInput": ["language", "birth_date", "email", "phone", "adults", "children"],
+    "AdultInput": ["last_name", "birth_date", *CARE_NOTES],
+    "ChildInput": ["last_name", "age", "birth_date", *CARE_NOTES, *COLLECTION],
 }
 
 

@@ -102,6 +102,11 @@ def booking_json(booking: Booking) -> dict:
     }
 
 
+def _notes(member) -> dict:
+    return {"allergies": member.allergies, "medical_notes": member.medical_notes,
+            "dietary_notes": member.dietary_notes}
+
+
 def stay_json(stay: Stay) -> dict:
     """Return a stay with its party, as the property-management system sent it."""
     return {
@@ -115,10 +120,13 @@ def stay_json(stay: Stay) -> dict:
         "email": stay.email,
         "marketing_consent": bool(stay.marketing_consent),
         "version": stay.version,
-        "adults": [{"id": m.id, "first_name": m.first_name, "last_name": m.last_name}
-                   for m in stay.adults],
+        "phone": stay.phone,
+        "adults": [{"id": m.id, "first_name": m.first_name, "last_name": m.last_name,
+                    **_notes(m)} for m in stay.adults],
         "children": [{"id": m.id, "first_name": m.first_name, "last_name": m.last_name,
-                      "age": m.age, "birth_date": day(m.birth_date)} for m in stay.children],
+                      "age": m.age, "birth_date": day(m.birth_date), **_notes(m),
+                      "may_leave_alone": m.may_leave_alone, "collected_by": m.collected_by}
+                     for m in stay.children],
     }
 
 

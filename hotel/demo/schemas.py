@@ -74,8 +74,12 @@ CATALOGUE = {
 }
 
 # ---------------------------------------------------------------- stays.toml
-ADULT = {"first_name": Field(filled), "last_name": optional(text)}
-CHILD = {"first_name": Field(filled), "last_name": optional(text), "age": Field(integer(0))}
+# What the leader of an activity must know about a person (see PartyMember).
+CARE_NOTES = {"allergies": optional(text), "medical_notes": optional(text),
+              "dietary_notes": optional(text)}
+ADULT = {"first_name": Field(filled), "last_name": optional(text), **CARE_NOTES}
+CHILD = {"first_name": Field(filled), "last_name": optional(text), "age": Field(integer(0)),
+         **CARE_NOTES, "may_leave_alone": optional(flag), "collected_by": optional(text)}
 STAY = {
     "reference": Field(filled),
     "room": Field(filled),
@@ -85,6 +89,7 @@ STAY = {
     "nights": Field(integer(1)),
     "language": Field(choice(LANGUAGES)),
     "email": Field(text),
+    "phone": optional(text),
     "marketing_consent": optional(flag),
     "adults": Field(tables(ADULT)),
     "children": optional(tables(CHILD)),

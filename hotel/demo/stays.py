@@ -24,11 +24,21 @@ def earlier_stays(folder: Path = DATA_FOLDER) -> dict[str, dict]:
 def party(spec: dict) -> list[dict]:
     """Return the fields of a stay's party members, adults first, from its entry."""
     adults = [{"first_name": a["first_name"], "last_name": a.get("last_name", ""),
-               "is_child": False, "age": None} for a in spec["adults"]]
+               "is_child": False, "age": None, **care_notes(a)} for a in spec["adults"]]
     # A child has the stay's last name unless the entry says otherwise.
     children = [{"first_name": c["first_name"], "last_name": c.get("last_name", spec["last_name"]),
-                 "is_child": True, "age": c["age"]} for c in spec.get("children", [])]
+                 "is_child": True, "age": c["age"], **care_notes(c)}
+                for c in spec.get("children", [])]
     return adults + children
+
+
+def care_notes(person: dict) -> dict:
+    """Return a person's care notes from their entry; those it does not give are empty."""
+    return {"allergies": person.get("allergies", ""),
+            "medical_notes": person.get("medical_notes", ""),
+            "dietary_notes": person.get("dietary_notes", ""),
+            "may_leave_alone": person.get("may_leave_alone", False),
+            "collected_by": person.get("collected_by", "")}
 
 
 def _load_stay(spec: dict, today: date) -> Stay:
@@ -45,6 +55,7 @@ def _load_stay(spec: dict, today: date) -> Stay:
     stay.departure_on = arrival + timedelta(days=spec["nights"])
     stay.language = spec["language"]
     stay.email = spec["email"]
+    stay.phone = spec.get("phone", "")
     stay.marketing_consent = spec.get("marketing_consent", False)
     people = party(spec)
     for position, person in enumerate(people):

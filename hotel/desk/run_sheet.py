@@ -2,7 +2,7 @@
 
 
 from flask import Response, abort, render_template, request
-from flask_babel import format_date, format_time
+from flask_babel import format_date, format_time, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -70,6 +70,33 @@ def details_of(line: SheetLine) -> list[str]:
     return found
 
 
+def person_label(person, day) -> str:
+    """Return a person as the sheet names them: the first name, and a child's age."""
+    age = person.age_on(day) if person.is_child else None
+    if age is None:
+        return person.first_name
+    return _("%(name)s (%(age)s)", name=person.first_name,
+             age=ngettext("%(num)d year", "%(num)d years", age))
+
+
+def care_text(person) -> str:
+    """Return what the leader must know about a person as one line, or ""."""
+    care = person.care_notes
+    labels = {"allergies": _("Allergies: %(note)s"), "medical": _("Medical: %(note)s"),
+              "dietary": _("Diet: %(note)s")}
+    found = [labels[kind] % {"note": text} for kind, text in care.notes]
+    if care.is_child:
+        if care.may_leave_alone:
+            found.append(_("May leave alone"))
+        elif care.collected_by:
+            found.append(_("Must be collected by %(names)s", names=care.collected_by))
+        else:
+            found.append(_("Must be collected"))
+    if not found:
+        return ""
+    return _("%(name)s: %(notes)s", name=person.first_name, notes=", ".join(found))
+
+
 def _load_sheet():
     """Read the run sheet's filters; return the form, the department and the sheet (None
     when the filters do not validate)."""
@@ -114,7 +141,8 @@ def csv_rows(sheet) -> list[list[str]]:
     """Return the run sheet as rows of text, one per booking item, after a header row."""
     rows = [[_("Date"), _("Department"), _("Kind"), _("Time"), _("Service"), _("To do"),
              _("Room"), _("Guest"), _("Booking"), _("Adults"), _("Children"),
-             _("Children's ages"), _("Language"), _("Details"), _("Note"), _("State")]]
+             _("Children's ages"), _("Language"), _("Details"), _("Note"), _("State"),
+             _("Taking part"), _("Care notes"), _("Phone")]]
     for part in sheet.departments:
         for line in part.lines:
             item, stay = line.item, line.stay
@@ -126,6 +154,9 @@ def csv_rows(sheet) -> list[list[str]]:
                 item.reference, str(len(line.adults)), str(len(line.children)), ages,
                 f"{stay.language} ({language_name(stay.language)})", "; ".join(details_of(line)),
                 item.note, str(STATE_LABELS[item.state]),
+                "; ".join(person_label(person, line.day) for person in item.participants),
+                "; ".join(filter(None, (care_text(person) for person in item.participants))),
+                stay.phone if line.shows_phone else "",
             ])
     return rows
 

@@ -17,6 +17,7 @@ from hotel.services.messages import messages_of_stay
 from hotel.services.pages import page_of
 from hotel.services.stay_import import ImportRejected, import_stays
 from hotel.services.stays import StayChanged, StayNotFound, save_stay
+from hotel.web.care_notes_form import PartyCareForm, save_care_form
 
 PAGE_SIZE = 50
 STAY_MESSAGES = 100  # the newest messages of a stay, on its page
@@ -133,6 +134,22 @@ def stay_edit(reference: str):
         return render_template("desk/stays/form.html", form=StayForm.for_stay(stay),
                                reference=reference)
     return _save(StayForm(), reference)
+
+
+@bp.route("/stays/<reference>/party", methods=["GET", "POST"])
+@staff_required(*OPERATIONS)
+def stay_party(reference: str):
+    """Edit the care notes of a stay's party and the stay's contact phone."""
+    stay = stay_or_404(reference)
+    if request.method == "GET":
+        return render_template("desk/stays/party.html", stay=stay,
+                               form=PartyCareForm.for_stay(stay))
+    form = PartyCareForm()
+    saved, status = save_care_form(form, stay, current_user)
+    if saved:
+        flash(_("Care notes of %(reference)s saved.", reference=stay.reference), "success")
+        return redirect(url_for("desk.stay_detail", reference=stay.reference), 303)
+    return render_template("desk/stays/party.html", stay=stay, form=form), status
 
 
 @bp.route("/stays/import", methods=["GET", "POST"])

@@ -20,6 +20,7 @@ from hotel.guest import (  # noqa: E402,F401,I001  (routes attach to bp)
     catalogue,
     help,  # noqa: A004
     messages,
+    party,
     ratings,
     sign_in,
 )

@@ -1,5 +1,6 @@
 """The domain model, one module per part of the hotel."""
 
+from hotel.models.attendance import Attendance
 from hotel.models.audit import AuditEntry
 from hotel.models.bookings import (
     HOLDING_STATES,
@@ -46,7 +47,7 @@ from hotel.models.messages import (
 )
 from hotel.models.sign_in import SignInFailure
 from hotel.models.staff import Department, DepartmentText, Role, StaffUser
-from hotel.models.stays import PartyMember, Stay, fold_name
+from hotel.models.stays import CareNotes, PartyMember, Stay, fold_name
 
 __all__ = [
     "MARKETING_KINDS",
@@ -69,6 +70,8 @@ __all__ = [
     "RELEASED_STATES",
     "REQUEST_FIELDS",
     "AgeBand",
+    "Attendance",
+    "CareNotes",
     "AuditEntry",
     "Booking",
     "BookingItem",

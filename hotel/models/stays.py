@@ -1,6 +1,7 @@
 """Stays as they come from the property-management system, and the people in them."""
 
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -52,6 +53,8 @@ class Stay(db.Model):
     departure_on: Mapped[date] = mapped_column(Date, index=True)
     language: Mapped[str] = mapped_column(String(8), default="en")
     email: Mapped[str] = mapped_column(String(254), default="")
+    # A number to call the guest on (a parent, for the children's activities).
+    phone: Mapped[str] = mapped_column(String(32), default="", server_default="")
     # Whether the guest agreed to offers and other marketing messages; messages about
     # their own bookings go in any case.
     marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False,
@@ -125,6 +128,15 @@ class PartyMember(db.Model):
     is_child: Mapped[bool] = mapped_column(default=False)
     age: Mapped[int | None] = mapped_column(Integer)  # age on arrival, if no birth date
     birth_date: Mapped[date | None] = mapped_column(Date)
+    # Care notes: what the leader of an activity must know about this person. Shown only
+    # to reception, managers and the departments with a booking of this person.
+    allergies: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    medical_notes: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    dietary_notes: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # A child must be collected (by whom ``collected_by`` says) unless this is set.
+    may_leave_alone: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                  server_default=false())
+    collected_by: Mapped[str] = mapped_column(String(120), default="", server_default="")
 
     @property
     def name(self) -> str:
@@ -133,3 +145,32 @@ class PartyMember(db.Model):
     def age_on(self, day: date) -> int | None:
         """Return the member's age in whole years on a day, if it is known."""
         return age_on(self.birth_date, self.age, day)
+
+    @property
+    def care_notes(self) -> "CareNotes":
+        return CareNotes(self.is_child, self.allergies, self.medical_notes,
+                         self.dietary_notes, self.may_leave_alone, self.collected_by)
+
+
+@dataclass(frozen=True)
+class CareNotes:
+    """What the leader of an activity must know about a person."""
+
+    is_child: bool
+    allergies: str = ""
+    medical_notes: str = ""
+    dietary_notes: str = ""
+    may_leave_alone: bool = False
+    collected_by: str = ""
+
+    @property
+    def notes(self) -> list[tuple[str, str]]:
+        """Return the written notes as (kind, text), leaving out the empty ones."""
+        found = [("allergies", self.allergies), ("medical", self.medical_notes),
+                 ("dietary", self.dietary_notes)]
+        return [(kind, text) for kind, text in found if text]
+
+    @property
+    def any(self) -> bool:
+        return bool(self.notes) or (self.is_child and (self.may_leave_alone
+                                                       or bool(self.collected_by)))

@@ -24,6 +24,7 @@ from hotel.models import (
     RELEASED_STATES,
     Booking,
     BookingItem,
+    CareNotes,
     Department,
     ItemState,
     Kind,
@@ -85,6 +86,7 @@ class SheetGuest:
     language: str
     arrival_on: date
     departure_on: date
+    phone: str
 
     @property
     def guest_name(self) -> str:
@@ -93,13 +95,24 @@ class SheetGuest:
 
 @dataclass
 class SheetPerson:
-    """Someone taking part in a line."""
+    """Someone taking part in a line, with what the leader must know about them."""
 
+    id: int
     first_name: str
     last_name: str
     is_child: bool
     age: int | None
     birth_date: date | None
+    allergies: str
+    medical_notes: str
+    dietary_notes: str
+    may_leave_alone: bool
+    collected_by: str
+
+    @property
+    def care_notes(self) -> CareNotes:
+        return CareNotes(self.is_child, self.allergies, self.medical_notes,
+                         self.dietary_notes, self.may_leave_alone, self.collected_by)
 
     @property
     def name(self) -> str:
@@ -108,6 +121,13 @@ class SheetPerson:
     def age_on(self, day: date) -> int | None:
         """Return the person's age in whole years on a day, if it is known."""
         return age_on(self.birth_date, self.age, day)
+
+
+# The columns of a party member that the sheet shows, in SheetPerson's order.
+PERSON_COLUMNS = (PartyMember.id, PartyMember.first_name, PartyMember.last_name,
+                  PartyMember.is_child, PartyMember.age, PartyMember.birth_date,
+                  PartyMember.allergies, PartyMember.medical_notes, PartyMember.dietary_notes,
+                  PartyMember.may_leave_alone, PartyMember.collected_by)
 
 
 @dataclass
@@ -166,6 +186,11 @@ class SheetLine:
     @property
     def guests(self) -> int:
         return len(self.item.participants)
+
+    @property
+    def shows_phone(self) -> bool:
+        """Tell whether the line prints the stay's phone: children take part in it."""
+        return bool(self.children) and self.item.service.kind != Kind.RENTAL
 
 
 @dataclass
@@ -344,17 +369,17 @@ def _guests(booking_ids: set[int]) -> dict[int, tuple[str, SheetGuest]]:
                                   .where(Booking.id.in_(booking_ids))).all()
     stays = {row[0]: SheetGuest(*row[1:]) for row in db.session.execute(
         select(Stay.id, Stay.room, Stay.first_name, Stay.last_name, Stay.language,
-               Stay.arrival_on, Stay.departure_on)
+               Stay.arrival_on, Stay.departure_on, Stay.phone)
         .where(Stay.id.in_({booking.stay_id for booking in bookings})))}
     return {booking.id: (booking.reference, stays[booking.stay_id]) for booking in bookings}
 
 
 def _people(item_ids: list[int]) -> dict[int, list[SheetPerson]]:
-    """Return who takes part in each item, in the party's order (one query)."""
+    """Return who takes part in each item, in the party's order, with their care notes
+    (one query)."""
     link = booking_item_participant.c
     rows = db.session.execute(
-        select(link.booking_item_id, PartyMember.first_name, PartyMember.last_name,
-               PartyMember.is_child, PartyMember.age, PartyMember.birth_date)
+        select(link.booking_item_id, *PERSON_COLUMNS)
         .join(PartyMember, PartyMember.id == link.party_member_id)
         .where(link.booking_item_id.in_(item_ids))
         .order_by(link.booking_item_id, PartyMember.position))

@@ -25,11 +25,16 @@ from hotel.services.errors import DomainError
 from hotel.services.stays import MAX_PARTY, check_stay_data, write_stay
 
 MAX_REPORTED_ERRORS = 200
+CARE_KEYS = ("allergies", "medical_notes", "dietary_notes", "collected_by", "may_leave_alone")
 DELIMITERS = ",;\t"
 BINARY_SIGNATURES = (b"\x89PNG", b"PK\x03\x04", b"%PDF", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff",
                      b"\xd0\xcf\x11\xe0")
 REQUIRED = ("reference", "room", "first_name", "last_name", "arrival", "departure")
-OPTIONAL = ("language", "email", "adults", "children", "birth_date", "marketing_consent")
+OPTIONAL = ("language", "email", "adults", "children", "birth_date", "marketing_consent",
+            "phone", "allergies", "medical_notes", "dietary_notes", "collected_by",
+            "leaves_alone")
+# Columns of care notes, written as "name: note" pairs separated by |.
+NOTE_COLUMNS = ("allergies", "medical_notes", "dietary_notes", "collected_by")
 ALIASES = {
     "reference": ("ref", "booking_reference", "booking_ref", "reservation", "reservation_number",
                   "confirmation", "confirmation_number", "booking"),
@@ -44,6 +49,12 @@ ALIASES = {
     "children": ("child", "kids", "children_ages", "child_ages"),
     "birth_date": ("date_of_birth", "dob", "birthdate", "lead_birth_date"),
     "marketing_consent": ("consent", "marketing", "offers", "agrees_to_offers"),
+    "phone": ("telephone", "phone_number", "mobile", "contact_phone", "tel"),
+    "allergies": ("allergy",),
+    "medical_notes": ("medical", "medical_note"),
+    "dietary_notes": ("dietary", "diet", "dietary_note"),
+    "collected_by": ("collect", "collection", "pick_up_by", "picked_up_by"),
+    "leaves_alone": ("may_leave_alone", "leave_alone"),
 }
 DATE_FORMATS = (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
                 re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})"))
@@ -246,19 +257,54 @@ def _children(value: str, last_name: str) -> list[dict]:
     return children
 
 
+def _named(party: list[dict], name: str, column: str) -> dict:
+    """Return the person of the row's party with this first name (or full name)."""
+    key = fold_name(name)
+    for person in party:
+        full = f"{person['first_name']} {person.get('last_name', '')}"
+        if key in (fold_name(person["first_name"]), fold_name(full)):
+            return person
+    raise DomainError(_("There is no one called %(name)s in this party.", name=name), column)
+
+
+def _care_notes(row: dict[str, str], adults: list[dict], children: list[dict]) -> None:
+    """Put the row's care notes on the people they name: "Mia: nuts|Leo: asthma" in the
+    note columns, and the names of the children who may leave alone in ``leaves_alone``.
+    A column left out or empty leaves the notes as they are."""
+    for column in NOTE_COLUMNS:
+        for entry in filter(None, (e.strip() for e in row.get(column, "").split("|"))):
+            name, colon, note = entry.partition(":")
+            if not colon or not name.strip():
+                raise DomainError(_("Write each note as name: note, separated by |, e.g. "
+                                    "Mia: nuts|Leo: asthma."), column)
+            people = children if column == "collected_by" else adults + children
+            _named(people, name.strip(), column)[column] = note.strip()
+    alone = row.get("leaves_alone", "")
+    if alone.strip():
+        named = [_named(children, name.strip(), "leaves_alone")
+                 for name in alone.split("|") if name.strip()]
+        for child in children:  # the column lists every child who may: the others may not
+            child["may_leave_alone"] = any(child is person for person in named)
+
+
 def row_to_stay_data(row: dict[str, str]) -> dict:
     """Turn one CSV row into the values ``save_stay`` takes.
 
     :raises DomainError: a value cannot be read (``field`` names its column).
     """
     lead = {"first_name": row["first_name"], "last_name": row["last_name"]}
+    adults = _adults(row.get("adults", ""), lead)
+    adults = [dict(person) for person in adults]
+    children = _children(row.get("children", ""), row["last_name"])
+    _care_notes(row, adults, children)
     return {
         "reference": row["reference"], "room": row["room"], **lead,
         "arrival_date": _iso_date(row["arrival"], "arrival"),
         "departure_date": _iso_date(row["departure"], "departure"),
         "language": row.get("language", ""), "email": row.get("email", ""),
-        "adults": _adults(row.get("adults", ""), lead),
-        "children": _children(row.get("children", ""), row["last_name"]),
+        # Empty or no column: the stay keeps its phone.
+        "phone": row.get("phone") or None,
+        "adults": adults, "children": children,
         "birth_date": _iso_date(row["birth_date"], "birth_date") if row.get("birth_date")
         else None,
         # Empty or no column: the stay keeps what it had (no, for a new one).
@@ -302,8 +348,12 @@ def _same(stay: Stay, fields: dict) -> bool:
               fields["arrival_on"], fields["departure_on"], fields["language"], fields["email"],
               [(p["is_child"], p["first_name"], p["last_name"], p["age"], p["birth_date"])
                for p in fields["party"]])
-    consent = fields.get("marketing_consent")
-    return mine == theirs and (consent is None or consent == stay.marketing_consent)
+    consent, phone = fields.get("marketing_consent"), fields.get("phone")
+    return (mine == theirs and (consent is None or consent == stay.marketing_consent)
+            and (phone is None or phone == stay.phone) and all(
+                getattr(member, key) == person[key]
+                for member, person in zip(stay.members, fields["party"], strict=True)
+                for key in CARE_KEYS if key in person))
 
 
 def _write(checked: list[tuple[int, dict]], actor) -> tuple[ImportResult, list[RowError]]:

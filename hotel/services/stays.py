@@ -30,6 +30,7 @@ from hotel.models import (
 )
 from hotel.models.types import utcnow
 from hotel.services import audit, returning
+from hotel.services.care_notes import check_care_notes, check_phone
 from hotel.services.errors import Conflict, DomainError, NotFound
 from hotel.services.plain_text import check_text, isolate
 
@@ -199,7 +200,8 @@ def _party(data: dict, lead: dict, arrival_on: date) -> list[dict]:
         {"is_child": False, "age": None,
          "birth_date": _adult_birth_date(adult, f"adults[{n}].birth_date", arrival_on),
          "first_name": _text(adult, "first_name", f"adults[{n}].first_name", 80),
-         "last_name": _text(adult, "last_name", f"adults[{n}].last_name", 80, required=False)}
+         "last_name": _text(adult, "last_name", f"adults[{n}].last_name", 80, required=False),
+         **check_care_notes(adult, f"adults[{n}]", is_child=False)}
         for n, adult in enumerate(adults)
     ] or [{"is_child": False, "age": None, "birth_date": None, **lead}]
     if party[0]["birth_date"] is None:  # the lead guest's, given with the stay itself
@@ -212,6 +214,7 @@ def _party(data: dict, lead: dict, arrival_on: date) -> list[dict]:
             "first_name": _text(child, "first_name", f"{field}.first_name", 80),
             "last_name": _text(child, "last_name", f"{field}.last_name", 80, required=False)
             or lead["last_name"],
+            **check_care_notes(child, field, is_child=True),
         })
     return party
 
@@ -238,6 +241,7 @@ def check_stay_data(data: dict) -> dict:
     fields["language_given"] = bool(str(data.get("language") or "").strip())
     fields["email"] = _email(data)
     fields["marketing_consent"] = _consent(data)
+    fields["phone"] = check_phone(data)  # None: not sent, kept as it was
     lead = {"first_name": fields["first_name"], "last_name": fields["last_name"]}
     fields["party"] = _party(data, lead, fields["arrival_on"])
     fields["version"] = _version(data)
@@ -287,6 +291,10 @@ def _apply(stay: Stay, fields: dict) -> None:
     stay.set_last_name(fields["last_name"])
     stay.arrival_on, stay.departure_on = fields["arrival_on"], fields["departure_on"]
     stay.language, stay.email = fields["language"], fields["email"]
+    if fields.get("phone") is not None:
+        stay.phone = fields["phone"]
+    elif stay.phone is None:
+        stay.phone = ""
     if fields.get("marketing_consent") is not None:  # not said: as it was (no, if new)
         stay.marketing_consent = fields["marketing_consent"]
     elif stay.marketing_consent is None:

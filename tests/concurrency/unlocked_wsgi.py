@@ -15,7 +15,7 @@ from config import TestingConfig
 from hotel import create_app, database
 from hotel.extensions import db
 from hotel.models import BookingItem, RentalDay, Slot
-from hotel.services import bookings, capacity, rules
+from hotel.services import attendance, bookings, capacity, rules
 from hotel.services.errors import Unavailable
 
 RACE_WINDOW_SECONDS = 0.3  # widens the gap between reading and writing, even on a busy machine
@@ -62,10 +62,20 @@ def check_not_booked_twice_slowly(slot, people) -> None:
     time.sleep(RACE_WINDOW_SECONDS)
 
 
+_check_not_checked_in = attendance._check_not_checked_in
+
+
+def check_not_checked_in_slowly(item, member) -> None:
+    """Check that the person has not come yet, then wait before the arrival is written."""
+    _check_not_checked_in(item, member)
+    time.sleep(RACE_WINDOW_SECONDS)
+
+
 capacity._reserve_slot = reserve_slot_unlocked
 capacity._reserve_rental = reserve_rental_unlocked
 bookings.claim_state = claim_state_unguarded
 rules._check_not_booked_twice = check_not_booked_twice_slowly
+attendance._check_not_checked_in = check_not_checked_in_slowly
 app = create_app(TestingConfig)
 with app.app_context():
     if db.engine.dialect.name == "sqlite":

@@ -13,6 +13,9 @@ from tests.factories import make_department, make_service, make_slot, make_staff
 from tests.helpers import csrf_token, post_form, sign_in_as
 
 PERSONAS = ["anonymous", "guest", "other_staff", "staff", "reception", "manager"]
+# Pages about one object of the kids club (its slot): staff of another department get 403.
+KIDS_CLUB_OBJECTS = {"desk.attendance", "desk.attendance_check_in",
+                     "desk.attendance_check_out", "desk.attendance_finish"}
 
 
 @pytest.fixture
@@ -78,6 +81,8 @@ def expected(app, rule, persona: str) -> int:
     roles = app.view_functions[rule.endpoint].desk_roles
     if persona in ("anonymous", "guest"):
         return 302
+    if persona == "other_staff" and rule.endpoint in KIDS_CLUB_OBJECTS:
+        return 403
     role = {"staff": Role.STAFF, "other_staff": Role.STAFF, "reception": Role.RECEPTION,
             "manager": Role.MANAGER}[persona]
     return 200 if role in roles else 403

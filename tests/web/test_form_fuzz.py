@@ -33,6 +33,7 @@ from hotel.models.types import utcnow
 from tests.conftest import empty_database, record_cases
 from tests.factories import (
     add_slot,
+    check_in_all,
     make_booking_item,
     make_department,
     make_faq_entry,
@@ -79,7 +80,8 @@ def build_world(db) -> dict:
     make_rule(club, today)
     stay = make_stay("LP20001", arrival_on=today, children=[6, 9])
     other = make_stay("LP20002", last_name="Brown", arrival_on=today, children=[5])
-    make_booking_item(other, club, slot=slot, participants=other.children)
+    check_in_all(make_booking_item(other, club, slot=slot, participants=other.children[:1]))
+    make_booking_item(stay, club, slot=slot, participants=stay.children[:1])
     # Several of each thing a form takes away (a slot closed, an item cancelled, a period
     # ended, a request answered), so that the examples seldom run out of them.
     for days in range(1, 5):
@@ -109,7 +111,7 @@ def build_world(db) -> dict:
     return {"stay": stay, "slot": slot, "paths": {
         "reference": stay.reference, "open_ticket": open_ticket.number,
         "closed_ticket": closed.number, "completed_item": done.id, "faq_entry": entry.id,
-        "category": category.id, "staff": staff.id}}
+        "category": category.id, "staff": staff.id, "slot": slot.id}}
 
 
 @pytest.fixture
@@ -201,11 +203,16 @@ DESK_FORMS = [
     ("desk.ticket_note", "/desk/tickets/{open_ticket}"),
     ("desk.ticket_reassign", "/desk/tickets/{open_ticket}"),
     ("desk.ticket_state", "/desk/tickets/{open_ticket}"),
+    ("desk.attendance_check_in", "/desk/schedule/slots/{slot}/attendance"),
+    ("desk.attendance_check_out", "/desk/schedule/slots/{slot}/attendance"),
+    ("desk.attendance_finish", "/desk/schedule/slots/{slot}/attendance"),
 ]
 RECEPTION_FORMS = [
     ("desk.stays", "/desk/stays"),
     ("desk.stay_new", "/desk/stays/new"),
     ("desk.stay_edit", "/desk/stays/{reference}/edit"),
+    ("desk.stay_party", "/desk/stays/{reference}/party"),
+    ("desk.stay_party", "/desk/stays/LP20002/party"),  # a party of another size
     ("desk.stays_import", "/desk/stays/import"),
     ("desk.book_for_guest", "/desk/book"),
     ("desk.book_service", "/desk/book/{reference}/kids-club"),
@@ -253,6 +260,7 @@ FORMS = [
         ("guest.remove_from_basket", "/basket"),
         ("guest.checkout", "/basket"),
         ("guest.cancel_item", "/my-bookings"),
+        ("guest.save_my_party", "/my-party"),
         ("guest.rate_item_submit", "/my-bookings/items/{completed_item}/rate"),
         ("guest.help_ask", "/help/ask"),
         ("guest.help_rate", "/help/tickets/{closed_ticket}"),

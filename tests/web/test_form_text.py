@@ -34,6 +34,7 @@ from hotel.web.booking_forms import PackageLineForm, line_form_class
 from hotel.web.forms import PageForm, RowForm
 from tests.factories import (
     add_slot,
+    check_in_all,
     make_booking_item,
     make_department,
     make_faq_entry,
@@ -98,12 +99,16 @@ FORM_PAGES = {
     "desk.run_sheet_week": ("manager", "/desk/schedule/week"),
     "desk.reports": ("manager", "/desk/reports"),
     "desk.message_log": ("manager", "/desk/messages"),
+    "guest.save_my_party": ("guest", "/my-party"),
+    "desk.stay_party": ("manager", "/desk/stays/{reference}/party"),
+    "desk.attendance_check_in": ("manager", "/desk/schedule/slots/{slot}/attendance"),
+    "desk.attendance_check_out": ("manager", "/desk/schedule/slots/{slot}/attendance"),
 }
 # Forms with nothing to type into: a button with its CSRF token, or a file.
 WITHOUT_TEXT = {"guest.sign_out", "guest.cancel_item", "guest.remove_from_basket",
                 "guest.rebook", "guest.unsubscribe",
                 "desk.logout", "desk.inventory_reopen_slot", "desk.inventory_end_out_of_service",
-                "desk.stays_import", "desk.message_send_again"}
+                "desk.stays_import", "desk.message_send_again", "desk.attendance_finish"}
 # Inputs a view reads itself, not fields of its form: where to go back to (safe_next).
 NOT_FORM_FIELDS = {"back"}
 # Bases whose fields are added when the form is built (built_form_classes builds them).
@@ -126,6 +131,8 @@ def world(db):
     add_slot(club, today + timedelta(days=1))
     stay = make_stay("LP20001", arrival_on=today, children=[6])
     make_booking_item(stay, club, slot=slot, participants=stay.children)
+    arrived = make_stay("LP20003", arrival_on=today, children=[7])
+    check_in_all(make_booking_item(arrived, club, slot=slot, participants=arrived.children))
     done = make_booking_item(stay, club, state=ItemState.COMPLETED, start_on=today,
                              participants=stay.children)
     category = make_ticket_category("room", department=kids)
@@ -141,7 +148,7 @@ def world(db):
         "transfer": transfer.slug, "club": club.slug, "crib": crib.slug, "package": package.slug,
         "reference": stay.reference, "closed_ticket": closed.number,
         "open_ticket": open_ticket.number, "completed_item": done.id, "faq_entry": entry.id,
-        "category": category.id, "staff": staff.id, "reason": reason.id}}
+        "category": category.id, "staff": staff.id, "reason": reason.id, "slot": slot.id}}
 
 
 def sign_in(client, auth, world, persona: str) -> None:

@@ -77,7 +77,7 @@ def test_the_sheet_shows_rooms_guests_ages_languages_details_and_states(client, 
     as_role(Role.RECEPTION)
     page = client.get(SHEET).get_data(as_text=True)
     for text in ["Department: Kids club", "Department: Housekeeping", "204", "Minji Kim",
-                 "1 child (7)", "한국어", "Deutsch", "Allergic to nuts", "Number of hours: 3",
+                 "7 years", "한국어", "Deutsch", "Allergic to nuts", "Number of hours: 3",
                  "Flight or train number: KE 937", "Passengers: 2", "Set up in the room",
                  "Collect", "4 in stock, 1 out of service, 1 booked today, 2 free",
                  "Requested", "Confirmed", "서연 박", "Disco night"]:

@@ -18,6 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from hotel.models import Stay
+from hotel.services.care_notes import PHONE_MAX
 from hotel.services.stays import CHILD_MAX_AGE, MAX_PARTY
 from hotel.web.forms import GetForm, PageForm, RowForm
 
@@ -71,6 +72,7 @@ class StayForm(PageForm):
         DataRequired(message=_l("Please enter a date as YYYY-MM-DD."))])
     language = SelectField(_l("Language"))
     email = StringField(_l("E-mail"), validators=[Optional(), Length(max=254)])
+    phone = StringField(_l("Contact phone"), validators=[Optional(), Length(max=PHONE_MAX)])
     marketing_consent = BooleanField(_l("Agrees to offers"))
     birth_date = DateField(_l("Birth date of the lead guest (optional)"),
                            validators=[Optional()])
@@ -99,6 +101,7 @@ class StayForm(PageForm):
                          "first_name": stay.first_name, "last_name": stay.last_name,
                          "arrival_date": stay.arrival_on, "departure_date": stay.departure_on,
                          "language": stay.language, "email": stay.email, "party": rows,
+                         "phone": stay.phone,
                          "marketing_consent": bool(stay.marketing_consent),
                          "birth_date": stay.adults[0].birth_date if stay.adults else None,
                          "version": stay.version})
@@ -120,6 +123,7 @@ class StayForm(PageForm):
                 "arrival_date": self.arrival_date.data,
                 "departure_date": self.departure_date.data,
                 "language": self.language.data, "email": self.email.data or "",
+                "phone": self.phone.data or "",
                 "marketing_consent": bool(self.marketing_consent.data),
                 "adults": adults, "children": children, "version": self.version.data or None}
 
