@@ -29,6 +29,7 @@ from hotel.models import (
     StaffUser,
     Stay,
 )
+from hotel.services.units import match_units
 
 _numbers = itertools.count(1)
 
@@ -68,6 +69,8 @@ def make_service(
         service.age_bands.append(AgeBand(min_age=low, max_age=high, price=Decimal(band_price)))
     db.session.add(service)
     db.session.flush()
+    if kind == Kind.RENTAL and service.stock:
+        match_units(service, service.stock, date.today())
     return service
 
 

@@ -1,0 +1,142 @@
+"""Rental units: numbered from a rental's stock and kept equal to it, each named in the
+reader's language, and what each one is doing today.
+
+A unit is never deleted: one taken out of stock keeps the hand-outs it had, and comes back
+first when the stock rises again. Only units that are free from today on (not handed out,
+not held for a booking's coming days, not being repaired) are taken out of stock.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import gettext as _
+from sqlalchemy import func, insert, select, union
+
+from hotel.extensions import db
+from hotel.i18n import localized
+from hotel.models import (
+    Booking,
+    BookingItem,
+    HandOut,
+    HandOutDay,
+    OutOfService,
+    RentalUnit,
+    Service,
+    Stay,
+)
+from hotel.services.errors import Unavailable
+from hotel.services.inventory import MAX_UNITS
+
+
+def unit_name(unit: RentalUnit, service: Service | None = None) -> str:
+    """Return a unit's name: the label a manager gave it, or the rental's name and number."""
+    if unit.label:
+        return unit.label
+    return _("%(service)s %(number)d", service=localized(service or unit.service),
+             number=unit.number)
+
+
+def units_in_stock(service_id: int) -> int:
+    """Count a rental's units in stock."""
+    return db.session.scalar(select(func.count()).select_from(RentalUnit).where(
+        RentalUnit.service_id == service_id, RentalUnit.in_stock.is_(True)))
+
+
+def match_units(service: Service, stock: int, today: date) -> None:
+    """Give a rental exactly ``stock`` units in stock, inside the caller's write
+    transaction: units are added (those taken out earlier first), or free ones taken out,
+    the highest numbers first.
+
+    :raises Unavailable: too few units are free from today on to take out; the caller's
+        transaction must roll back.
+    """
+    have = units_in_stock(service.id)
+    if stock > have:
+        _add_units(service.id, min(stock, MAX_UNITS) - have)
+    elif stock < have:
+        _take_out_of_stock(service.id, have - stock, have, today)
+
+
+def _add_units(service_id: int, count: int) -> None:
+    earlier = db.session.scalars(
+        select(RentalUnit).where(RentalUnit.service_id == service_id,
+                                 RentalUnit.in_stock.is_(False))
+        .order_by(RentalUnit.number).limit(count)).all()
+    for unit in earlier:
+        unit.in_stock = True
+    count -= len(earlier)
+    if count <= 0:
+        return
+    top = db.session.scalar(select(func.max(RentalUnit.number))
+                            .where(RentalUnit.service_id == service_id)) or 0
+    db.session.execute(insert(RentalUnit), [
+        {"service_id": service_id, "number": number, "label": "", "in_stock": True}
+        for number in range(top + 1, top + count + 1)])
+
+
+def busy_units(service_id: int, today: date):
+    """Return a query of the ids of a rental's units that are not free from today on: held
+    for a booking's days, not back yet, or being repaired."""
+    held = select(HandOutDay.unit_id).join(RentalUnit, RentalUnit.id == HandOutDay.unit_id) \
+        .where(RentalUnit.service_id == service_id, HandOutDay.day >= today)
+    out = select(HandOut.unit_id).join(RentalUnit, RentalUnit.id == HandOut.unit_id) \
+        .where(RentalUnit.service_id == service_id, HandOut.returned_at.is_(None))
+    repaired = select(OutOfService.unit_id).where(
+        OutOfService.service_id == service_id, OutOfService.unit_id.is_not(None),
+        OutOfService.ends_on >= today)
+    return union(held, out, repaired)
+
+
+def _take_out_of_stock(service_id: int, count: int, have: int, today: date) -> None:
+    free = db.session.scalars(
+        select(RentalUnit).where(RentalUnit.service_id == service_id,
+                                 RentalUnit.in_stock.is_(True),
+                                 RentalUnit.id.not_in(busy_units(service_id, today)))
+        .order_by(RentalUnit.number.desc()).limit(count)).all()
+    if len(free) < count:
+        raise Unavailable(_(
+            "The stock cannot be less than %(least)d: the other units are handed out, "
+            "held for a booking or being repaired.", least=have - len(free)), "stock")
+    for unit in free:
+        unit.in_stock = False
+
+
+@dataclass
+class UnitToday:
+    """A unit and what it is doing: handed out (to which room), being repaired, or free."""
+
+    unit: RentalUnit
+    hand_out: HandOut | None = None
+    room: str = ""
+    guest_name: str = ""
+    repair: OutOfService | None = None
+
+
+def units_today(service: Service, today: date) -> list[UnitToday]:
+    """Return a rental's units in stock, and any out of stock not back yet, with what each
+    is doing (three queries)."""
+    open_hand_outs = {row.HandOut.unit_id: row for row in db.session.execute(
+        select(HandOut, Stay.room, Stay.first_name, Stay.last_name)
+        .join(RentalUnit, RentalUnit.id == HandOut.unit_id)
+        .join(BookingItem, BookingItem.id == HandOut.item_id)
+        .join(Booking, Booking.id == BookingItem.booking_id)
+        .join(Stay, Stay.id == Booking.stay_id)
+        .where(RentalUnit.service_id == service.id, HandOut.returned_at.is_(None)))}
+    repairs = {period.unit_id: period for period in db.session.scalars(
+        select(OutOfService).where(OutOfService.service_id == service.id,
+                                   OutOfService.unit_id.is_not(None),
+                                   OutOfService.ends_on >= today))}
+    units = db.session.scalars(
+        select(RentalUnit).where(RentalUnit.service_id == service.id,
+                                 RentalUnit.in_stock.is_(True)
+                                 | RentalUnit.id.in_(list(open_hand_outs)))
+        .order_by(RentalUnit.number)).all()
+    shown = []
+    for unit in units:
+        entry = UnitToday(unit, repair=repairs.get(unit.id))
+        row = open_hand_outs.get(unit.id)
+        if row is not None:
+            entry.hand_out, entry.room = row.HandOut, row.room
+            entry.guest_name = f"{row.first_name} {row.last_name}".strip()
+        shown.append(entry)
+    return shown
