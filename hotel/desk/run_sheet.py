@@ -17,6 +17,7 @@ from hotel.i18n import language_name, localized
 from hotel.labels import KIND_LABELS, REQUEST_FIELD_LABELS, STATE_LABELS
 from hotel.models import Department, Kind, Role
 from hotel.services.run_sheet import SheetLine, Task, daily_run_sheet
+from hotel.services.units import units_text
 from hotel.services.week_plan import week_plan
 from hotel.web.csv_export import csv_response
 
@@ -113,7 +114,8 @@ def csv_rows(sheet) -> list[list[str]]:
     """Return the run sheet as rows of text, one per booking item, after a header row."""
     rows = [[_("Date"), _("Department"), _("Kind"), _("Time"), _("Service"), _("To do"),
              _("Room"), _("Guest"), _("Booking"), _("Adults"), _("Children"),
-             _("Children's ages"), _("Language"), _("Details"), _("Note"), _("State")]]
+             _("Children's ages"), _("Language"), _("Details"), _("Note"), _("State"),
+             _("Units")]]
     for part in sheet.departments:
         for line in part.lines:
             item, stay = line.item, line.stay
@@ -124,7 +126,7 @@ def csv_rows(sheet) -> list[list[str]]:
                 str(TASK_LABELS[line.task]) if line.task else "", stay.room, stay.guest_name,
                 item.reference, str(len(line.adults)), str(len(line.children)), ages,
                 f"{stay.language} ({language_name(stay.language)})", "; ".join(details_of(line)),
-                item.note, str(STATE_LABELS[item.state]),
+                item.note, str(STATE_LABELS[item.state]), units_text(item.hand_outs, item.service),
             ])
     return rows
 

@@ -8,7 +8,6 @@ back; a damaged one goes out of service, with the capacity effect of any period 
 service, until reception marks it repaired.
 """
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -33,7 +32,6 @@ from hotel.models import (
     Role,
     Service,
     StaffUser,
-    Stay,
 )
 from hotel.models.types import utcnow
 from hotel.services import audit
@@ -95,18 +93,6 @@ def free_units(item: BookingItem) -> list[RentalUnit]:
                                  RentalUnit.in_stock.is_(True), RentalUnit.id.not_in(held),
                                  RentalUnit.id.not_in(kept), RentalUnit.id.not_in(repaired))
         .order_by(RentalUnit.number)).all()
-
-
-def hand_outs_of(item_ids: list[int]) -> dict[int, list[HandOut]]:
-    """Return each item's hand-outs with their units, the latest last (one query)."""
-    found: dict[int, list[HandOut]] = {}
-    if not item_ids:
-        return found
-    for hand_out in db.session.scalars(
-            select(HandOut).where(HandOut.item_id.in_(item_ids))
-            .options(selectinload(HandOut.unit)).order_by(HandOut.id)):
-        found.setdefault(hand_out.item_id, []).append(hand_out)
-    return found
 
 
 def check_deposit(deposit: Decimal | None) -> Decimal | None:
@@ -277,44 +263,3 @@ def label_unit(unit_id: int, label: str, actor: StaffUser) -> RentalUnit:
         audit.record("rental.unit_labelled", unit, actor, service=unit.service.slug,
                      number=unit.number, old=old, new=label)
     return unit
-
-
-@dataclass
-class DueUnit:
-    """A unit not back yet that is due on the day or before: who has it, since when."""
-
-    hand_out: HandOut
-    unit: RentalUnit
-    service: Service
-    room: str
-    guest_name: str
-    reference: str
-
-    @property
-    def due_on(self) -> date:
-        return self.hand_out.due_on
-
-
-def due_units(day: date, department_id: int | None = None, limit: int = 50) -> list[DueUnit]:
-    """Return the units due back on the day and those overdue, the oldest first, with room
-    and guest (two queries: the hand-outs not back, through their index by due day, and
-    their services' texts)."""
-    query = (
-        select(HandOut, RentalUnit, Stay.room, Stay.first_name, Stay.last_name,
-               Booking.reference)
-        .join(RentalUnit, RentalUnit.id == HandOut.unit_id)
-        .join(BookingItem, BookingItem.id == HandOut.item_id)
-        .join(Booking, Booking.id == BookingItem.booking_id)
-        .join(Stay, Stay.id == Booking.stay_id)
-        .where(HandOut.returned_at.is_(None), HandOut.due_on <= day)
-        .order_by(HandOut.due_on, Stay.room, HandOut.id).limit(limit))
-    if department_id is not None:
-        query = query.join(Service, Service.id == RentalUnit.service_id) \
-            .where(Service.department_id == department_id)
-    rows = db.session.execute(query).all()
-    services = {service.id: service for service in db.session.scalars(
-        select(Service).where(Service.id.in_({row.RentalUnit.service_id for row in rows}))
-        .options(selectinload(Service.texts)))} if rows else {}
-    return [DueUnit(row.HandOut, row.RentalUnit, services[row.RentalUnit.service_id],
-                    row.room, f"{row.first_name} {row.last_name}".strip(), row.reference)
-            for row in rows]

@@ -124,7 +124,7 @@ def change_stock(service_id: int, stock: int, actor: StaffUser,
             _check_stock_fits(service, stock, today)
         service.stock = stock
         change_rental_capacity(service.id, stock - old, today)
-        match_units(service, old, stock, today)
+        match_units(service, stock, today)
         audit.record("rental.stock_changed", service, actor, service=service.slug,
                      old=old, new=stock)
     return service

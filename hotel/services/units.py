@@ -11,6 +11,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 from sqlalchemy import func, insert, select, union
+from sqlalchemy.orm import selectinload
 
 from hotel.extensions import db
 from hotel.i18n import localized
@@ -34,6 +35,13 @@ def unit_name(unit: RentalUnit, service: Service | None = None) -> str:
         return unit.label
     return _("%(service)s %(number)d", service=localized(service or unit.service),
              number=unit.number)
+
+
+def units_text(hand_outs: list, service: Service) -> str:
+    """Return the units handed out to an item as one text, those back marked so."""
+    return ", ".join(unit_name(given.unit, service) if given.is_out
+                     else _("%(unit)s (back)", unit=unit_name(given.unit, service))
+                     for given in hand_outs)
 
 
 def units_in_stock(service_id: int) -> int:
@@ -140,3 +148,56 @@ def units_today(service: Service, today: date) -> list[UnitToday]:
             entry.guest_name = f"{row.first_name} {row.last_name}".strip()
         shown.append(entry)
     return shown
+
+
+def hand_outs_of(item_ids: list[int]) -> dict[int, list[HandOut]]:
+    """Return each item's hand-outs with their units, the latest last (one query)."""
+    found: dict[int, list[HandOut]] = {}
+    if not item_ids:
+        return found
+    for hand_out in db.session.scalars(
+            select(HandOut).where(HandOut.item_id.in_(item_ids))
+            .options(selectinload(HandOut.unit)).order_by(HandOut.id)):
+        found.setdefault(hand_out.item_id, []).append(hand_out)
+    return found
+
+
+@dataclass
+class DueUnit:
+    """A unit not back yet that is due on the day or before: who has it, since when."""
+
+    hand_out: HandOut
+    unit: RentalUnit
+    service: Service
+    room: str
+    guest_name: str
+    reference: str
+
+    @property
+    def due_on(self) -> date:
+        return self.hand_out.due_on
+
+
+def due_units(day: date, department_id: int | None = None, limit: int = 50) -> list[DueUnit]:
+    """Return the units due back on the day and those overdue, the oldest first, with room
+    and guest (two queries: the hand-outs not back, through their index by due day, and
+    their services' texts)."""
+    query = (
+        select(HandOut, RentalUnit, Stay.room, Stay.first_name, Stay.last_name,
+               Booking.reference)
+        .join(RentalUnit, RentalUnit.id == HandOut.unit_id)
+        .join(BookingItem, BookingItem.id == HandOut.item_id)
+        .join(Booking, Booking.id == BookingItem.booking_id)
+        .join(Stay, Stay.id == Booking.stay_id)
+        .where(HandOut.returned_at.is_(None), HandOut.due_on <= day)
+        .order_by(HandOut.due_on, Stay.room, HandOut.id).limit(limit))
+    if department_id is not None:
+        query = query.join(Service, Service.id == RentalUnit.service_id) \
+            .where(Service.department_id == department_id)
+    rows = db.session.execute(query).all()
+    services = {service.id: service for service in db.session.scalars(
+        select(Service).where(Service.id.in_({row.RentalUnit.service_id for row in rows}))
+        .options(selectinload(Service.texts)))} if rows else {}
+    return [DueUnit(row.HandOut, row.RentalUnit, services[row.RentalUnit.service_id],
+                    row.room, f"{row.first_name} {row.last_name}".strip(), row.reference)
+            for row in rows]
