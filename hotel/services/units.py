@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import func, insert, select, union
-from sqlalchemy.orm import selectinload
+from sqlalchemy import func, select, text, union
+from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from hotel.extensions import db
 from hotel.i18n import localized
@@ -26,7 +26,6 @@ from hotel.models import (
     Stay,
 )
 from hotel.services.errors import Unavailable
-from hotel.services.inventory import MAX_UNITS
 
 
 def unit_name(unit: RentalUnit, service: Service | None = None) -> str:
@@ -60,7 +59,7 @@ def match_units(service: Service, stock: int, today: date) -> None:
     """
     have = units_in_stock(service.id)
     if stock > have:
-        _add_units(service.id, min(stock, MAX_UNITS) - have)
+        _add_units(service.id, stock - have)
     elif stock < have:
         _take_out_of_stock(service.id, have - stock, have, today)
 
@@ -77,9 +76,13 @@ def _add_units(service_id: int, count: int) -> None:
         return
     top = db.session.scalar(select(func.max(RentalUnit.number))
                             .where(RentalUnit.service_id == service_id)) or 0
-    db.session.execute(insert(RentalUnit), [
-        {"service_id": service_id, "number": number, "label": "", "in_stock": True}
-        for number in range(top + 1, top + count + 1)])
+    # One statement whatever the count: the numbers are made by the database.
+    db.session.execute(text(
+        "WITH RECURSIVE numbers(n) AS (SELECT CAST(:first AS INTEGER) UNION ALL "
+        "SELECT n + 1 FROM numbers WHERE n < :last) "
+        "INSERT INTO rental_unit (service_id, number, label, in_stock) "
+        "SELECT :service_id, n, '', :in_stock FROM numbers"),
+        {"first": top + 1, "last": top + count, "service_id": service_id, "in_stock": True})
 
 
 def busy_units(service_id: int, today: date):
@@ -153,11 +156,9 @@ def units_today(service: Service, today: date) -> list[UnitToday]:
 def hand_outs_of(item_ids: list[int]) -> dict[int, list[HandOut]]:
     """Return each item's hand-outs with their units, the latest last (one query)."""
     found: dict[int, list[HandOut]] = {}
-    if not item_ids:
-        return found
     for hand_out in db.session.scalars(
             select(HandOut).where(HandOut.item_id.in_(item_ids))
-            .options(selectinload(HandOut.unit)).order_by(HandOut.id)):
+            .options(joinedload(HandOut.unit)).order_by(HandOut.id)):
         found.setdefault(hand_out.item_id, []).append(hand_out)
     return found
 
@@ -197,7 +198,7 @@ def due_units(day: date, department_id: int | None = None, limit: int = 50) -> l
     rows = db.session.execute(query).all()
     services = {service.id: service for service in db.session.scalars(
         select(Service).where(Service.id.in_({row.RentalUnit.service_id for row in rows}))
-        .options(selectinload(Service.texts)))} if rows else {}
+        .options(selectinload(Service.texts), lazyload(Service.age_bands)))}
     return [DueUnit(row.HandOut, row.RentalUnit, services[row.RentalUnit.service_id],
                     row.room, f"{row.first_name} {row.last_name}".strip(), row.reference)
             for row in rows]
