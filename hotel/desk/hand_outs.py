@@ -8,7 +8,7 @@ from hotel.clock import hotel_today
 from hotel.desk import bp
 from hotel.desk.forms.hand_outs import CONDITION_LABELS, HandOutForm, ReturnForm, UnitLabelForm
 from hotel.desk.forms.inventory import ConfirmForm
-from hotel.desk.inventory import back_to_service, failed, render_service
+from hotel.desk.inventory import back_to_service, failed, form_message, render_service
 from hotel.desk.roles import OPERATIONS, check_department, staff_required
 from hotel.extensions import db
 from hotel.models import HandOut, RentalUnit, Role
@@ -132,7 +132,7 @@ def unit_label(unit_id):
     service = unit.service
     form = UnitLabelForm(prefix=f"u{unit.id}")
     if not form.validate_on_submit():
-        return render_service(service, 422, error=_("Please correct the name of the unit."))
+        return render_service(service, 422, error=form_message(form))
     try:
         hand_outs.label_unit(unit.id, form.label.data or "", current_user)
     except DomainError as error:

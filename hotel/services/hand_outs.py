@@ -98,8 +98,8 @@ def free_units(item: BookingItem) -> list[RentalUnit]:
 def check_deposit(deposit: Decimal | None) -> Decimal | None:
     """:raises DomainError: a deposit below zero or beyond what the desk takes."""
     if deposit is not None and not Decimal(0) <= deposit <= LARGEST_DEPOSIT:
-        raise DomainError(_("Please enter a deposit from 0 to %(most)s.",
-                            most=LARGEST_DEPOSIT), "deposit")
+        raise DomainError(_("Please enter a deposit from 0 to %(max)s.",
+                            max=LARGEST_DEPOSIT), "deposit")
     return deposit
 
 
