@@ -341,8 +341,9 @@ def app_environment(url: str) -> dict[str, str]:
             "SECRET_KEY": secrets.token_hex(32)}
 
 
-def main() -> int:
-    """Build the database, serve both apps, measure every target and print the table."""
+def main(only: list[str] | None = None) -> int:
+    """Build the database, serve both apps, measure every target (or those whose names
+    contain one of ``only``; the bare page always) and print the table."""
     with tempfile.TemporaryDirectory(prefix="hotel-bench-") as folder, ExitStack() as stack:
         workdir = Path(folder)
         url = build_database(workdir / "bench.db")
@@ -353,8 +354,10 @@ def main() -> int:
         }
         load = load_average()
         print(f"Measuring (load average {load}) ...", flush=True)
-        results = [measure(ports[target.server], target)
-                   for target in targets(ports["app"], url)]
+        chosen = [target for target in targets(ports["app"], url)
+                  if not only or target.server == "bare"
+                  or any(part in target.name for part in only)]
+        results = [measure(ports[target.server], target) for target in chosen]
         print_table(results, load)
         if any(result.failed for result in results):
             print(f"\nSome requests failed; the app's log:\n{(workdir / 'app.log').read_text()}")
@@ -363,4 +366,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -9,8 +9,9 @@ from babel import Locale
 from babel.dates import format_skeleton, format_time
 from babel.lists import format_list
 from babel.numbers import format_currency as babel_format_currency
-from flask import Flask, current_app, g, has_request_context, request, session
-from flask_babel import get_locale, ngettext
+from flask import Flask, current_app, g, has_app_context, has_request_context, request, session
+from flask_babel import get_locale, get_translations, ngettext
+from jinja2 import pass_eval_context
 from markupsafe import Markup, escape
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
@@ -44,9 +45,30 @@ def select_timezone() -> str:
     return current_app.config["HOTEL_TIMEZONE"]
 
 
+def _reader() -> tuple[str, str]:
+    """Return (language code, locale name) of the locale in force, worked out once per
+    request and locale: the pages ask for them for every name, price and day they show."""
+    if has_app_context():
+        context = g._get_current_object()
+        babel_context = context.__dict__.get("_flask_babel")
+        locale = getattr(babel_context, "babel_locale", None)
+        if locale is not None:
+            kept = context.__dict__.get("_reader_of_locale")
+            if kept is not None and kept[0] is locale:
+                return kept[1]
+            name = str(locale)
+            reader = (name.split("_")[0], name)
+            context._reader_of_locale = (locale, reader)
+            return reader
+    locale = get_locale()
+    if locale is None:
+        return current_app.config["DEFAULT_LANGUAGE"], current_app.config["BABEL_DEFAULT_LOCALE"]
+    return str(locale).split("_")[0], str(locale)
+
+
 def current_language() -> str:
     """Return the language code of the current request."""
-    return str(get_locale() or current_app.config["DEFAULT_LANGUAGE"]).split("_")[0]
+    return _reader()[0]
 
 
 def text_locales() -> tuple[str, ...]:
@@ -60,7 +82,7 @@ def text_direction(language: str | None = None) -> str:
 
 
 def _locale_name() -> str:
-    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+    return _reader()[1]
 
 
 # Formatting is pure, and slow enough to show on a page of many prices and days: each
@@ -162,8 +184,71 @@ def party_summary(members, day: date) -> str:
     return list_of(parts)
 
 
+def translations():
+    """Return the translations of the locale in force, looked up once per request and locale.
+
+    Flask-Babel finds the locale and its catalogue afresh for every string, a few
+    microseconds each through the context locals; a desk page has hundreds of strings.
+    The catalogue found is kept on ``g`` beside the locale it is for, so that
+    ``force_locale`` (an e-mail in the guest's language) is still obeyed: a new locale
+    object means a new lookup.
+    """
+    if not has_app_context():
+        return get_translations()
+    context = g._get_current_object()
+    babel_context = context.__dict__.get("_flask_babel")
+    locale = getattr(babel_context, "babel_locale", None)
+    if locale is None:  # the first string of the request chooses the locale
+        return get_translations()
+    kept = context.__dict__.get("_translations_of_locale")
+    if kept is not None and kept[0] is locale:
+        return kept[1]
+    found = get_translations()
+    context._translations_of_locale = (locale, found)
+    return found
+
+
+def _as_template_text(eval_context, text: str, variables: dict):
+    if not variables and "%" not in text:  # nothing to fill in, nothing to unescape
+        return Markup(text) if eval_context.autoescape else text  # noqa: S704 -- as below
+    if eval_context.autoescape:
+        text = Markup(text)  # noqa: S704 -- our own translation catalogue, as Jinja does
+    return text % variables
+
+
+@pass_eval_context
+def _template_gettext(eval_context, string: str, **variables):
+    return _as_template_text(eval_context, translations().ugettext(string), variables)
+
+
+@pass_eval_context
+def _template_ngettext(eval_context, singular: str, plural: str, num: int, **variables):
+    variables.setdefault("num", num)
+    return _as_template_text(
+        eval_context, translations().ungettext(singular, plural, num), variables)
+
+
+@pass_eval_context
+def _template_pgettext(eval_context, context: str, string: str, **variables):
+    return _as_template_text(eval_context, translations().upgettext(context, string), variables)
+
+
+@pass_eval_context
+def _template_npgettext(eval_context, context: str, singular: str, plural: str, num: int,
+                        **variables):
+    variables.setdefault("num", num)
+    return _as_template_text(
+        eval_context, translations().unpgettext(context, singular, plural, num), variables)
+
+
 def init_app(app: Flask) -> None:
     """Make the language helpers available to every template."""
+    # Jinja's own callables reach the translation through two more calls per string;
+    # these do the same work (new-style: escaped under autoescape, always a format
+    # string) in one.
+    app.jinja_env.globals.update(_=_template_gettext, gettext=_template_gettext,
+                                 ngettext=_template_ngettext, pgettext=_template_pgettext,
+                                 npgettext=_template_npgettext)
     app.jinja_env.filters.update(money=money, day=day_label, time=time_label, join_list=list_of,
                                  bdi=bdi, localized=localized)
     app.jinja_env.globals.update(

@@ -16,6 +16,7 @@ from hotel.i18n import current_language, localized
 from hotel.labels import STATE_LABELS
 from hotel.models import Department, ItemState, Service
 from hotel.services.errors import DomainError
+from hotel.services.item_rows import department_names, service_names
 from hotel.services.requests import ACTION_LABELS, Action, ItemFilters, handle_items, items_page
 from hotel.web.forms import first_error
 from hotel.web.sessions import safe_next
@@ -24,9 +25,11 @@ from hotel.web.sessions import safe_next
 def _filter_form() -> RequestFilterForm:
     form = RequestFilterForm(request.args)
     form.state.choices = [("", _("Any state"))] + [(s.value, STATE_LABELS[s]) for s in ItemState]
-    services = db.session.scalars(select(Service).order_by(Service.position)).all()
+    services = db.session.scalars(select(Service).order_by(Service.position)
+                                  .options(*service_names())).all()
     form.service.choices = [("", _("Any service"))] + [(s.slug, localized(s)) for s in services]
-    departments = db.session.scalars(select(Department).order_by(Department.slug)).all()
+    departments = db.session.scalars(
+        select(Department).order_by(Department.slug).options(department_names())).all()
     form.department.choices = [("", _("Any department"))] + [
         (d.slug, localized(d)) for d in departments]
     return form

@@ -16,6 +16,7 @@ from hotel.extensions import db
 from hotel.i18n import language_name, localized
 from hotel.labels import KIND_LABELS, REQUEST_FIELD_LABELS, STATE_LABELS
 from hotel.models import Department, Kind, Role
+from hotel.services.item_rows import department_names
 from hotel.services.run_sheet import SheetLine, Task, daily_run_sheet
 from hotel.services.units import units_text
 from hotel.services.week_plan import week_plan
@@ -31,7 +32,7 @@ TASK_LABELS = {
 
 
 def _department_choices() -> list[tuple[str, str]]:
-    departments = db.session.scalars(select(Department)).all()
+    departments = db.session.scalars(select(Department).options(department_names())).all()
     scope = department_scope(current_user)
     choices = sorted(((d.slug, localized(d)) for d in departments
                       if scope is None or d.id == scope), key=lambda choice: choice[1])

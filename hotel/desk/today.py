@@ -24,16 +24,17 @@ def today():
     scope = department_scope(current_user)
     if scope is not None:
         return _department_today(day, scope)
+    arrivals, departures = today_service.arrivals_and_departures(day, scope)
     return render_template(
         "desk/today/index.html",
         day=day,
         now=utcnow(),
         waiting=today_service.waiting_requests(scope, limit=25),
-        arrivals=today_service.arrivals(day, scope),
+        arrivals=arrivals,
         slots=today_service.slots_on(day, scope),
         due=due_units(day),
         low_stock=today_service.rentals_running_low(day, department_id=scope),
-        departures=today_service.departures(day, scope),
+        departures=departures,
         overdue_tickets=today_service.overdue_tickets(scope),
     )
 

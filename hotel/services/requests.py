@@ -33,6 +33,7 @@ from hotel.models import (
 from hotel.services import messages
 from hotel.services.bookings import change_item_state
 from hotel.services.errors import DomainError, Forbidden
+from hotel.services.item_rows import item_row_loaders
 from hotel.services.pages import COUNT_LIMIT, Page, page_of
 from hotel.services.reasons import given_reason
 
@@ -163,11 +164,7 @@ def _filtered(filters: ItemFilters, department_id: int | None) -> Select:
 
 
 def _load(query: Select) -> list[BookingItem]:
-    return list(db.session.scalars(query.options(
-        selectinload(BookingItem.service).selectinload(Service.texts),
-        selectinload(BookingItem.booking).selectinload(Booking.stay),
-        selectinload(BookingItem.participants),
-        selectinload(BookingItem.standard_reason))))
+    return list(db.session.scalars(query.options(*item_row_loaders())))
 
 
 def _page_of_a_day(query: Select, number: int) -> Page:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import contains_eager
 
 from hotel.clock import days_in_utc
 from hotel.extensions import db
+from hotel.i18n import text_locales
 from hotel.models import (
     RELEASED_STATES,
     Booking,
@@ -36,6 +37,8 @@ from hotel.models import (
     booking_item_participant,
 )
 from hotel.models.stays import age_on
+from hotel.services.catalogue import service_loaders
+from hotel.services.item_rows import department_names
 from hotel.services.units import due_units, hand_outs_of
 
 SHOWN_STATES = frozenset(ItemState) - RELEASED_STATES
@@ -271,7 +274,7 @@ class RunSheet:
 
 def departments_in_scope(department_id: int | None) -> list[Department]:
     """Return the department asked for, or all of them, by slug."""
-    query = select(Department).order_by(Department.slug)
+    query = select(Department).order_by(Department.slug).options(department_names())
     if department_id is not None:
         query = query.where(Department.id == department_id)
     return list(db.session.scalars(query))
@@ -284,7 +287,8 @@ def _in_department(query, department_id: int | None):
 def services_in_scope(department_id: int | None) -> dict[int, Service]:
     """Return the services of the department, or all, by id, with their texts (a fixed
     number of queries)."""
-    query = select(Service).order_by(Service.position, Service.id)
+    query = (select(Service).order_by(Service.position, Service.id)
+             .options(*service_loaders(text_locales(), bands=False)))
     return {service.id: service for service in db.session.scalars(
         _in_department(query, department_id))}
 
@@ -294,7 +298,8 @@ def slots_between(first: date, days: int, department_id: int | None) -> list[Slo
     start, end = day_bounds(first, days)
     query = (select(Slot).join(Slot.service)
              .where(Slot.starts_at >= start, Slot.starts_at < end)
-             .options(contains_eager(Slot.service))
+             .options(contains_eager(Slot.service).options(
+                 *service_loaders(text_locales(), bands=False)))
              .order_by(Slot.starts_at, Service.position, Slot.id))
     return list(db.session.scalars(_in_department(query, department_id)))
 

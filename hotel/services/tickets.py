@@ -7,20 +7,23 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from hotel.database import write_transaction
 from hotel.extensions import db
+from hotel.i18n import text_locales
 from hotel.models import (
     Booking,
     BookingItem,
     Department,
+    DepartmentText,
     Role,
     Service,
     StaffUser,
     Stay,
     Ticket,
     TicketCategory,
+    TicketCategoryText,
     TicketKind,
     TicketNote,
     TicketState,
@@ -315,9 +318,10 @@ def _as_int(value) -> int:
 
 def desk_tickets(*, department_id: int | None = None, state: str | None = None,
                  category_id: int | None = None, overdue: bool = False,
-                 now: datetime | None = None, limit: int = 50, offset: int = 0):
+                 now: datetime | None = None, limit: int = 50, offset: int = 0,
+                 counted: bool = True):
     """Return (tickets, total) for the desk's list: overdue and oldest first, with what the
-    list shows loaded in a fixed number of queries.
+    list shows loaded in a fixed number of queries. The total is None unless ``counted``.
     """
     now = _utc(now)
     query = select(Ticket)
@@ -329,11 +333,17 @@ def desk_tickets(*, department_id: int | None = None, state: str | None = None,
         query = query.where(Ticket.category_id == category_id)
     if overdue:
         query = query.where(Ticket.state.in_(OPEN_STATES), Ticket.due_at < now)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    total = (db.session.scalar(select(func.count()).select_from(query.subquery()))
+             if counted else None)
+    locales = text_locales()
     open_first = case((Ticket.state.in_(OPEN_STATES), 0), else_=1)
     tickets = db.session.scalars(
-        query.options(selectinload(Ticket.stay), selectinload(Ticket.category),
-                      selectinload(Ticket.department))
+        query.options(
+            joinedload(Ticket.stay).lazyload(Stay.members),
+            joinedload(Ticket.category).selectinload(
+                TicketCategory.texts.and_(TicketCategoryText.locale.in_(locales))),
+            joinedload(Ticket.department).selectinload(
+                Department.texts.and_(DepartmentText.locale.in_(locales))))
         .order_by(open_first, Ticket.due_at, Ticket.id).limit(limit).offset(offset)).all()
     return tickets, total
 

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import contains_eager
 
 from hotel.clock import days_in_utc
 from hotel.extensions import db
@@ -19,18 +19,10 @@ from hotel.models import (
     Slot,
     Stay,
 )
+from hotel.services.item_rows import item_row_loaders, service_names
 from hotel.services.pages import Page, page_of
 
 LOW_STOCK_DAYS = 3
-
-
-def _item_options():
-    return (
-        selectinload(BookingItem.service).selectinload(Service.texts),
-        selectinload(BookingItem.booking).selectinload(Booking.stay),
-        selectinload(BookingItem.participants),
-        selectinload(BookingItem.slot),
-    )
 
 
 def _in_department(query, department_id: int | None):
@@ -50,7 +42,7 @@ def waiting_requests(department_id: int | None = None, limit: int = 25) -> Page:
     if department_id is not None:
         query = query.join(BookingItem.service).where(Service.department_id == department_id)
     query = query.order_by(BookingItem.booking_id, BookingItem.id)
-    return page_of(query.options(*_item_options()), 1, limit)
+    return page_of(query.options(*item_row_loaders()), 1, limit)
 
 
 @dataclass
@@ -69,8 +61,10 @@ class StayWithItems:
     items: list[Prebooked]
 
 
-def _prebooked(stays: list[Stay], department_id: int | None, *conditions) -> dict:
-    """Sum each stay's holding items per service (one grouped query, one for services)."""
+def _prebooked(stays: list[Stay], department_id: int | None, *conditions) -> list:
+    """Sum each stay's holding items per service, in one grouped query."""
+    if not stays:
+        return []
     query = (
         select(Booking.stay_id, BookingItem.service_id, func.sum(BookingItem.quantity),
                func.min(BookingItem.start_on),
@@ -80,37 +74,48 @@ def _prebooked(stays: list[Stay], department_id: int | None, *conditions) -> dic
                BookingItem.state.in_(HOLDING_STATES), *conditions)
         .group_by(Booking.stay_id, BookingItem.service_id)
     )
-    rows = db.session.execute(_in_department(query, department_id)).all()
-    services = {service.id: service for service in db.session.scalars(
-        select(Service).where(Service.id.in_({row[1] for row in rows}))
-        .options(selectinload(Service.texts)))}
+    return db.session.execute(_in_department(query, department_id)).all()
+
+
+def _with_items(stays: list[Stay], rows: list, services: dict) -> list[StayWithItems]:
     by_stay: dict[int, list[Prebooked]] = {}
     for stay_id, service_id, quantity, first, last in rows:
         by_stay.setdefault(stay_id, []).append(
             Prebooked(services[service_id], int(quantity), first, last))
     for items in by_stay.values():
         items.sort(key=lambda item: (item.first, item.service.position))
-    return by_stay
+    return [StayWithItems(stay, by_stay.get(stay.id, [])) for stay in stays]
+
+
+def arrivals_and_departures(day: date, department_id: int | None = None
+                            ) -> tuple[list[StayWithItems], list[StayWithItems]]:
+    """Return the stays arriving on a day with what they booked ahead, and the stays
+    leaving with the rentals to collect from them (five queries in all)."""
+    stays = db.session.scalars(
+        select(Stay).where(or_(Stay.arrival_on == day, Stay.departure_on == day))
+        .order_by(Stay.room)
+    ).all()
+    arriving = [stay for stay in stays if stay.arrival_on == day]
+    leaving = [stay for stay in stays if stay.departure_on == day]
+    booked = _prebooked(arriving, department_id)
+    collected = _prebooked(
+        leaving, department_id, Service.kind == Kind.RENTAL,
+        func.coalesce(BookingItem.end_on, BookingItem.start_on) >= day - timedelta(days=1))
+    service_ids = {row[1] for row in booked} | {row[1] for row in collected}
+    services = {service.id: service for service in db.session.scalars(
+        select(Service).where(Service.id.in_(service_ids)).options(*service_names()))
+    } if service_ids else {}
+    return _with_items(arriving, booked, services), _with_items(leaving, collected, services)
 
 
 def arrivals(day: date, department_id: int | None = None) -> list[StayWithItems]:
-    """Return the stays arriving on a day with what they booked ahead (three queries)."""
-    stays = db.session.scalars(
-        select(Stay).where(Stay.arrival_on == day).order_by(Stay.room)
-    ).all()
-    booked = _prebooked(stays, department_id)
-    return [StayWithItems(stay, booked.get(stay.id, [])) for stay in stays]
+    """Return the stays arriving on a day with what they booked ahead."""
+    return arrivals_and_departures(day, department_id)[0]
 
 
 def departures(day: date, department_id: int | None = None) -> list[StayWithItems]:
     """Return the stays leaving on a day with the rentals to collect from them."""
-    stays = db.session.scalars(
-        select(Stay).where(Stay.departure_on == day).order_by(Stay.room)
-    ).all()
-    booked = _prebooked(
-        stays, department_id, Service.kind == Kind.RENTAL,
-        func.coalesce(BookingItem.end_on, BookingItem.start_on) >= day - timedelta(days=1))
-    return [StayWithItems(stay, booked.get(stay.id, [])) for stay in stays]
+    return arrivals_and_departures(day, department_id)[1]
 
 
 def slots_on(day: date, department_id: int | None = None) -> list[Slot]:
@@ -120,7 +125,7 @@ def slots_on(day: date, department_id: int | None = None) -> list[Slot]:
         select(Slot)
         .join(Slot.service)
         .where(Slot.starts_at >= start, Slot.starts_at < end)
-        .options(selectinload(Slot.service).selectinload(Service.texts))
+        .options(contains_eager(Slot.service).options(*service_names()))
         .order_by(Slot.starts_at, Service.position)
     )
     return db.session.scalars(_in_department(query, department_id)).all()
@@ -146,7 +151,7 @@ def rentals_running_low(first: date, days: int = LOW_STOCK_DAYS, at_most: int = 
         .where(RentalDay.day.between(first, last),
                RentalDay.capacity - RentalDay.booked <= at_most,
                Service.active.is_(True))
-        .options(selectinload(RentalDay.service).selectinload(Service.texts))
+        .options(contains_eager(RentalDay.service).options(*service_names()))
         .order_by(RentalDay.day)
     )
     tightest: dict[int, StockWatch] = {}
@@ -164,4 +169,5 @@ def overdue_tickets(department_id: int | None = None, now=None, limit: int = 25)
     """Return guests' tickets past their response-time target, most overdue first."""
     from hotel.services.tickets import desk_tickets  # tickets build on the desk's queries
 
-    return desk_tickets(department_id=department_id, overdue=True, now=now, limit=limit)[0]
+    return desk_tickets(department_id=department_id, overdue=True, now=now, limit=limit,
+                        counted=False)[0]
