@@ -144,3 +144,21 @@ def test_some_demo_stays_agree_to_offers_and_have_an_address(demo):
     assert any(stay.arrival_on > hotel_today() for stay in stays)  # offers before arrival
     assert demo.session.scalar(select(func.count(Stay.id)).where(
         Stay.marketing_consent.is_(False))) > len(stays)
+
+
+def test_the_demo_day_has_units_handed_out_one_overdue_and_one_damaged(demo):
+    from hotel.models import HandOut, OutOfService, RentalUnit
+
+    today = hotel_today()
+    for rental in demo.session.scalars(select(Service).where(Service.kind == Kind.RENTAL)):
+        units = demo.session.scalar(select(func.count()).select_from(RentalUnit).where(
+            RentalUnit.service_id == rental.id, RentalUnit.in_stock.is_(True)))
+        assert units == rental.stock, rental.slug
+    out = demo.session.scalars(select(HandOut).where(HandOut.returned_at.is_(None))).all()
+    assert len(out) >= 3
+    assert sum(given.due_on < today for given in out) == 1
+    assert any(given.due_on == today for given in out)
+    damaged = demo.session.scalars(select(HandOut).where(HandOut.condition == "damaged")).all()
+    assert len(damaged) == 1
+    period = demo.session.get(OutOfService, damaged[0].out_of_service_id)
+    assert period.unit_id == damaged[0].unit_id and period.starts_on <= today <= period.ends_on
