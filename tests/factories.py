@@ -29,6 +29,7 @@ from hotel.models import (
     StaffUser,
     Stay,
 )
+from hotel.services.units import match_units
 
 _numbers = itertools.count(1)
 
@@ -68,6 +69,8 @@ def make_service(
         service.age_bands.append(AgeBand(min_age=low, max_age=high, price=Decimal(band_price)))
     db.session.add(service)
     db.session.flush()
+    if kind == Kind.RENTAL and service.stock:
+        match_units(service, service.stock, date.today())
     return service
 
 
@@ -176,6 +179,25 @@ def make_out_of_service(service: Service, starts_on: date, ends_on: date | None 
     db.session.add(period)
     db.session.flush()
     return period
+
+
+def make_hand_out(item, unit_number: int = 1):
+    """Hand out a unit of the item's rental for the item's days, directly (no checks)."""
+    from hotel.models import HandOut, HandOutDay, RentalUnit
+    from hotel.services.capacity import days_between
+    from hotel.services.run_sheet import collect_on
+
+    unit = db.session.scalar(select(RentalUnit).where(
+        RentalUnit.service_id == item.service_id, RentalUnit.number == unit_number))
+    first, last = item.start_on, item.end_on or item.start_on
+    given = HandOut(unit_id=unit.id, item_id=item.id, first_on=first, last_on=last,
+                    due_on=collect_on(item.service.pricing_unit, first, last))
+    db.session.add(given)
+    db.session.flush()
+    db.session.add_all(HandOutDay(hand_out_id=given.id, unit_id=unit.id, day=day)
+                       for day in days_between(first, last))
+    db.session.flush()
+    return given
 
 
 def make_booking_item(stay: Stay, service: Service, *, state=None, slot: Slot | None = None,

@@ -225,8 +225,41 @@ def book_day(hotel, day, count: int, stays: list, history: bool = False) -> list
                       "starts_at": local_to_utc(day, time(16, 0)), "participants": child}
         bookings.append((stay, [{**fields, "state": state}]))
     ids = [item for items in insert_bookings(bookings) for item in items]
+    _hand_out_rentals(hotel, ids, [fields for _stay, (fields,) in bookings], history)
     _db.session.commit()
     return ids
+
+
+_units_given: dict[int, int] = {}  # per rental, the units the scenarios have handed out
+
+
+def _hand_out_rentals(hotel, ids: list[int], lines: list[dict], history: bool) -> None:
+    """Hand a unit out to each rental item that holds one; of the history's strollers,
+    every other one is not back (overdue), the rest came back."""
+    from hotel.models import HandOut, HandOutDay, RentalUnit
+    from hotel.models.types import utcnow
+    from hotel.services.capacity import days_between
+    from hotel.services.run_sheet import collect_on
+
+    rentals = {hotel["crib"].id: hotel["crib"], hotel["stroller"].id: hotel["stroller"]}
+    wanted = [(item_id, line) for item_id, line in zip(ids, lines, strict=True)
+              if line["service_id"] in rentals and line["state"] != ItemState.REQUESTED
+              and (not history or line["service_id"] == hotel["stroller"].id)]
+    for number, (item_id, line) in enumerate(wanted):
+        service_id = line["service_id"]
+        unit_number = _units_given.get(service_id, 0) + 1
+        _units_given[service_id] = unit_number
+        unit = _db.session.scalar(select(RentalUnit.id).where(
+            RentalUnit.service_id == service_id, RentalUnit.number == unit_number))
+        first, last = line["start_on"], line["end_on"]
+        back = history and number % 2 == 1
+        given = HandOut(unit_id=unit, item_id=item_id, first_on=first, last_on=last,
+                        due_on=collect_on(rentals[service_id].pricing_unit, first, last),
+                        returned_at=utcnow() if back else None)
+        _db.session.add(given)
+        _db.session.flush()
+        _db.session.add_all(HandOutDay(hand_out_id=given.id, unit_id=unit, day=day)
+                            for day in days_between(first, last))
 
 
 @cache  # parsed once per language: the pages of a language are checked against it often

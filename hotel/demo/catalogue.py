@@ -25,6 +25,7 @@ from hotel.models import (
     SlotRule,
 )
 from hotel.services.slots import generate_slots
+from hotel.services.units import match_units
 
 SLOT_DAYS = 14
 
@@ -150,5 +151,7 @@ def load_catalogue(files: DemoFiles, today: date) -> dict[str, Service]:
         db.session.flush()
         if service.kind == Kind.ACTIVITY:
             _load_slot_rules(service, spec, today)
+        elif service.kind == Kind.RENTAL:
+            match_units(service, service.stock or 0, today)
     _load_packages(files, services)
     return services

@@ -13,6 +13,7 @@ from hotel.demo.feedback import load_demo_feedback
 from hotel.demo.reasons import load_standard_reasons
 from hotel.demo.returning import load_returning_demo
 from hotel.demo.stays import load_stays
+from hotel.demo.units import load_demo_units
 from hotel.extensions import db
 from hotel.models import Department, Package, Role, Service, Slot, StaffUser, Stay
 
@@ -54,6 +55,7 @@ def load_demo_data(folder: Path = DATA_FOLDER) -> dict[str, int]:
     load_demo_bookings(today, files)
     load_returning_demo(today, files)
     load_demo_feedback(today, files)
+    load_demo_units(today)
     return {
         "services": db.session.scalar(select(func.count(Service.id))),
         "packages": db.session.scalar(select(func.count(Package.id))),

@@ -2,6 +2,8 @@
 
 from flask import Blueprint
 
+from hotel.services.units import unit_name, units_text
+
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 
 
@@ -11,6 +13,8 @@ def register_menu(state) -> None:
     ``reason_text(reason_id)``."""
     state.app.jinja_env.globals["desk_menu"] = menu.desk_menu
     state.app.jinja_env.globals["reason_text"] = reasons.reason_text
+    state.app.jinja_env.globals["unit_name"] = unit_name
+    state.app.jinja_env.globals["units_text"] = units_text
 
 
 from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
@@ -19,6 +23,7 @@ from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     booking,
     catalogue,
     faq,
+    hand_outs,
     inventory,
     menu,
     messages,

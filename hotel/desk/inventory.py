@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from hotel.clock import hotel_today
 from hotel.desk import bp
+from hotel.desk.forms.hand_outs import UnitLabelForm
 from hotel.desk.forms.inventory import (
     CloseSlotForm,
     ConfirmForm,
@@ -27,6 +28,7 @@ from hotel.services.errors import DomainError
 from hotel.services.inventory import HORIZON_DAYS
 from hotel.services.rentals import rentals_overview
 from hotel.services.slots import active_rules, activities_overview
+from hotel.services.units import units_today
 from hotel.web.forms import show_error
 
 
@@ -66,6 +68,7 @@ def render_service(service: Service, status: int = 200, error: str | None = None
         offer_reasons(forms["out_form"])
         return render_template("desk/inventory/rental.html", service=service, rental=overview,
                                today=today, error=error, confirm_form=ConfirmForm(formdata=None),
+                               units=units_today(service, today), label_form=UnitLabelForm,
                                **forms), status
     last = today + timedelta(days=HORIZON_DAYS - 1)
     forms.setdefault("slot_form", SlotForm(formdata=None, day=today + timedelta(days=1),

@@ -18,6 +18,7 @@ from hotel.labels import KIND_LABELS, REQUEST_FIELD_LABELS, STATE_LABELS
 from hotel.models import Department, Kind, Role
 from hotel.services.item_rows import department_names
 from hotel.services.run_sheet import SheetLine, Task, daily_run_sheet
+from hotel.services.units import units_text
 from hotel.services.week_plan import week_plan
 from hotel.web.csv_export import csv_response
 
@@ -142,7 +143,7 @@ def csv_rows(sheet) -> list[list[str]]:
     rows = [[_("Date"), _("Department"), _("Kind"), _("Time"), _("Service"), _("To do"),
              _("Room"), _("Guest"), _("Booking"), _("Adults"), _("Children"),
              _("Children's ages"), _("Language"), _("Details"), _("Note"), _("State"),
-             _("Taking part"), _("Care notes"), _("Phone")]]
+             _("Taking part"), _("Care notes"), _("Phone"), _("Units")]]
     for part in sheet.departments:
         for line in part.lines:
             item, stay = line.item, line.stay
@@ -157,6 +158,7 @@ def csv_rows(sheet) -> list[list[str]]:
                 "; ".join(person_label(person, line.day) for person in item.participants),
                 "; ".join(filter(None, (care_text(person) for person in item.participants))),
                 stay.phone if line.shows_phone else "",
+                units_text(item.hand_outs, item.service),
             ])
     return rows
 

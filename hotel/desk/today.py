@@ -6,16 +6,24 @@ from flask_login import current_user
 from hotel.clock import hotel_today
 from hotel.desk import bp
 from hotel.desk.roles import department_scope, staff_required
+from hotel.desk.run_sheet import TASK_LABELS
+from hotel.extensions import db
+from hotel.models import Department
 from hotel.models.types import utcnow
 from hotel.services import today as today_service
+from hotel.services.run_sheet import daily_run_sheet
+from hotel.services.units import due_units
 
 
 @bp.get("/")
 @staff_required()
 def today():
-    """Show waiting requests, arrivals, today's activities, low stock and departures."""
+    """Show waiting requests, arrivals, today's activities, units due back, low stock and
+    departures; department staff see their own department's day."""
     day = hotel_today()
     scope = department_scope(current_user)
+    if scope is not None:
+        return _department_today(day, scope)
     arrivals, departures = today_service.arrivals_and_departures(day, scope)
     return render_template(
         "desk/today/index.html",
@@ -24,7 +32,24 @@ def today():
         waiting=today_service.waiting_requests(scope, limit=25),
         arrivals=arrivals,
         slots=today_service.slots_on(day, scope),
+        due=due_units(day),
         low_stock=today_service.rentals_running_low(day, department_id=scope),
         departures=departures,
         overdue_tickets=today_service.overdue_tickets(scope),
+    )
+
+
+def _department_today(day, department_id: int):
+    """Render one department's day: its requests, activities, hand-outs and returns."""
+    sheet = daily_run_sheet(day, department_id)
+    part = sheet.departments[0] if sheet.departments else None
+    return render_template(
+        "desk/today/department.html",
+        day=day,
+        now=utcnow(),
+        department=part.department if part else db.session.get(Department, department_id),
+        part=part,
+        task_labels=TASK_LABELS,
+        waiting=today_service.waiting_requests(department_id, limit=25),
+        overdue_tickets=today_service.overdue_tickets(department_id),
     )

@@ -48,6 +48,7 @@ from hotel.models.messages import (
 from hotel.models.sign_in import SignInFailure
 from hotel.models.staff import Department, DepartmentText, Role, StaffUser
 from hotel.models.stays import CareNotes, PartyMember, Stay, fold_name
+from hotel.models.units import Condition, HandOut, HandOutDay, RentalUnit
 
 __all__ = [
     "MARKETING_KINDS",
@@ -77,6 +78,10 @@ __all__ = [
     "BookingItem",
     "CapacityUnit",
     "CatalogueVersion",
+    "Condition",
+    "HandOut",
+    "HandOutDay",
+    "RentalUnit",
     "Category",
     "Department",
     "DepartmentText",

@@ -69,6 +69,9 @@ class OutOfService(db.Model):
         ForeignKey("standard_reason.id", ondelete="SET NULL"))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The unit that came back damaged, when the period is that one unit's repair.
+    unit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rental_unit.id", ondelete="CASCADE"), index=True)
 
 
 class SlotRule(db.Model):

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
+from hotel.clock import hotel_today
 from hotel.database import write_transaction
 from hotel.extensions import db
 from hotel.models import (
@@ -33,6 +34,7 @@ from hotel.models import (
 from hotel.services import audit
 from hotel.services.catalogue_checks import check_package_data, check_service_data
 from hotel.services.errors import DomainError
+from hotel.services.units import match_units
 
 SHOWN = 60  # characters of a text kept in the audit log, before and after
 
@@ -233,6 +235,8 @@ def create_service(data: dict, actor: StaffUser) -> Service:
             _apply_bands(service, fields["age_bands"])
             db.session.add(service)
             db.session.flush()
+            if service.is_rental:
+                match_units(service, service.stock or 0, hotel_today())
             audit.record("service.created", service, actor, slug=service.slug,
                          kind=service.kind, price=service.price, stock=service.stock)
     except IntegrityError:
@@ -257,6 +261,8 @@ def update_service(service: Service, data: dict, actor: StaffUser) -> Service:
             changes.update(_apply_texts(service, ServiceText, fields["texts"]))
             if changes:
                 db.session.flush()
+                if service.is_rental and "stock" in changes:
+                    match_units(service, service.stock or 0, hotel_today())
                 audit.record("service.updated", service, actor, **changes)
     except IntegrityError:
         raise _slug_taken() from None

@@ -23,6 +23,7 @@ from hotel.services.inventory import (
     services_of_kind,
 )
 from hotel.services.reasons import given_reason
+from hotel.services.units import match_units
 
 
 @dataclass
@@ -123,6 +124,7 @@ def change_stock(service_id: int, stock: int, actor: StaffUser,
             _check_stock_fits(service, stock, today)
         service.stock = stock
         change_rental_capacity(service.id, stock - old, today)
+        match_units(service, stock, today)
         audit.record("rental.stock_changed", service, actor, service=service.slug,
                      old=old, new=stock)
     return service
@@ -141,26 +143,41 @@ def put_out_of_service(service_id: int, units: int, starts_on: date, ends_on: da
     standard_reason, reason = given_reason(standard_reason_id, reason)
     with write_transaction():
         service = lock_service_of_kind(service_id, Kind.RENTAL)
-        rows = {row.day: row for row in _rows(service.id, starts_on, ends_on)}
-        out = units_out_of_service(service.id, starts_on, ends_on)
-        for day in days_between(starts_on, ends_on):
-            row = rows.get(day)
-            capacity = row.capacity if row else max((service.stock or 0) - out.get(day, 0), 0)
-            booked = row.booked if row else 0
-            if capacity - units < booked:
-                raise Unavailable(_(
-                    "On %(day)s, %(booked)d of the %(capacity)d units in service are booked: "
-                    "%(units)d cannot be taken out of service.", day=day_label(day),
-                    booked=booked, capacity=capacity, units=units), "units")
-        period = OutOfService(service_id=service.id, units=units, starts_on=starts_on,
-                              ends_on=ends_on, reason=reason, created_by_id=actor.id,
-                              standard_reason_id=standard_reason.id if standard_reason else None)
-        db.session.add(period)
-        change_rental_capacity(service.id, -units, starts_on, ends_on)
-        db.session.flush()
-        audit.record("rental.out_of_service", service, actor, service=service.slug,
-                     period=period.id, units=units, starts_on=starts_on, ends_on=ends_on,
-                     reason=reason)
+        period = take_out_of_service(service, units, starts_on, ends_on, reason, actor,
+                                     standard_reason=standard_reason)
+    return period
+
+
+def take_out_of_service(service: Service, units: int, starts_on: date, ends_on: date,
+                        reason: str, actor: StaffUser, *, standard_reason=None,
+                        unit_id: int | None = None, field_name: str = "units") -> OutOfService:
+    """Write a period out of service inside the caller's write transaction, the service
+    locked: the free units of its days go down by ``units``, never below the booked ones.
+
+    :raises Unavailable: on some day fewer units would be left than are booked; the
+        caller's transaction must roll back.
+    """
+    rows = {row.day: row for row in _rows(service.id, starts_on, ends_on)}
+    out = units_out_of_service(service.id, starts_on, ends_on)
+    for day in days_between(starts_on, ends_on):
+        row = rows.get(day)
+        capacity = row.capacity if row else max((service.stock or 0) - out.get(day, 0), 0)
+        booked = row.booked if row else 0
+        if capacity - units < booked:
+            raise Unavailable(_(
+                "On %(day)s, %(booked)d of the %(capacity)d units in service are booked: "
+                "%(units)d cannot be taken out of service.", day=day_label(day),
+                booked=booked, capacity=capacity, units=units), field_name)
+    period = OutOfService(service_id=service.id, units=units, starts_on=starts_on,
+                          ends_on=ends_on, reason=reason, created_by_id=actor.id,
+                          unit_id=unit_id,
+                          standard_reason_id=standard_reason.id if standard_reason else None)
+    db.session.add(period)
+    change_rental_capacity(service.id, -units, starts_on, ends_on)
+    db.session.flush()
+    audit.record("rental.out_of_service", service, actor, service=service.slug,
+                 period=period.id, units=units, starts_on=starts_on, ends_on=ends_on,
+                 reason=reason, unit=unit_id)
     return period
 
 
@@ -176,13 +193,18 @@ def end_out_of_service(period_id: int, actor: StaffUser, today: date | None = No
             raise DomainError(_("This period no longer exists."), "period")
         if period.ends_on < today:
             raise DomainError(_("This period is already over."), "period")
-        first, old_end = max(period.starts_on, today), period.ends_on
-        audit.record("rental.back_in_service", period.service, actor,
-                     service=period.service.slug, period=period.id, units=period.units,
-                     starts_on=period.starts_on, ends_on=old_end,
-                     new_ends_on=None if first == period.starts_on else today - timedelta(1))
-        change_rental_capacity(period.service_id, period.units, first, old_end)
-        if first == period.starts_on:
-            db.session.delete(period)
-        else:
-            period.ends_on = today - timedelta(days=1)
+        bring_back_into_service(period, actor, today)
+
+
+def bring_back_into_service(period: OutOfService, actor: StaffUser, today: date) -> None:
+    """End a period that has not ended, from today, inside the caller's write transaction."""
+    first, old_end = max(period.starts_on, today), period.ends_on
+    audit.record("rental.back_in_service", period.service, actor,
+                 service=period.service.slug, period=period.id, units=period.units,
+                 starts_on=period.starts_on, ends_on=old_end,
+                 new_ends_on=None if first == period.starts_on else today - timedelta(1))
+    change_rental_capacity(period.service_id, period.units, first, old_end)
+    if first == period.starts_on:
+        db.session.delete(period)
+    else:
+        period.ends_on = today - timedelta(days=1)

@@ -40,6 +40,7 @@ from hotel.models import (
 from hotel.models.stays import age_on
 from hotel.services.catalogue import service_loaders
 from hotel.services.item_rows import department_names
+from hotel.services.units import due_units, hand_outs_of
 
 SHOWN_STATES = frozenset(ItemState) - RELEASED_STATES
 
@@ -152,6 +153,8 @@ class SheetItem:
     reference: str = ""
     guest: SheetGuest | None = None
     participants: list[SheetPerson] = field(default_factory=list)
+    # A rental's units handed out to it, and back (hotel/services/hand_outs.py).
+    hand_outs: list = field(default_factory=list)
 
 
 # The columns of an item that the sheet shows, in SheetItem's order.
@@ -244,9 +247,16 @@ class DepartmentSheet:
     """One department's part of the run sheet."""
 
     department: Department
+    day: date | None = None
     slots: list[SlotSheet] = field(default_factory=list)
     rentals: list[RentalSheet] = field(default_factory=list)
     requests: list[SheetLine] = field(default_factory=list)
+    # Units due back on the day or before and not back: the due ones and the overdue.
+    due_units: list = field(default_factory=list)
+
+    @property
+    def overdue_units(self) -> list:
+        return [due for due in self.due_units if due.due_on < self.day]
 
     @property
     def lines(self) -> list[SheetLine]:
@@ -257,7 +267,8 @@ class DepartmentSheet:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.slots or self.requests or any(r.lines for r in self.rentals))
+        return not (self.slots or self.requests or self.due_units
+                or any(r.lines for r in self.rentals))
 
     @property
     def totals(self) -> Totals:
@@ -414,7 +425,7 @@ def daily_run_sheet(day: date, department_id: int | None = None,
     Cancelled and declined items are left out unless ``include_cancelled``.
     """
     states = frozenset(ItemState) if include_cancelled else SHOWN_STATES
-    sheets = {d.id: DepartmentSheet(d) for d in departments_in_scope(department_id)}
+    sheets = {d.id: DepartmentSheet(d, day) for d in departments_in_scope(department_id)}
     services = services_in_scope(department_id)
     slots = {slot.id: slot for slot in slots_between(day, 1, department_id)}
     by_slot: dict[int, SlotSheet] = {}
@@ -429,7 +440,11 @@ def daily_run_sheet(day: date, department_id: int | None = None,
     for service_id, rental in rentals.items():
         rental.booked, rental.out_of_service = booked.get(service_id, 0), out.get(service_id, 0)
         sheets[rental.service.department_id].rentals.append(rental)
+    given = hand_outs_of([item.id for item in items if item.service.kind == Kind.RENTAL])
+    for due in due_units(day, department_id):
+        sheets[due.service.department_id].due_units.append(due)
     for item in items:
+        item.hand_outs = given.get(item.id, [])
         sheet = sheets[item.service.department_id]
         line = SheetLine(item, day, item.guest)
         if item.service.kind == Kind.ACTIVITY:

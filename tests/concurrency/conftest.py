@@ -20,8 +20,14 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture(params=["sqlite", "postgresql"])
 def hotel(request, tmp_path) -> Hotel:
     """A fresh database on each backend with scarce capacity and forty guests."""
+    yield from seeded(request, tmp_path)
+
+
+def seeded(request, tmp_path, **options):
+    """Yield a hotel seeded on the backend the request is for (``options`` go to
+    seed_hotel), in a private database on PostgreSQL."""
     if request.param == "sqlite":
-        yield seed_hotel(f"sqlite:///{tmp_path / 'hotel.db'}")
+        yield seed_hotel(f"sqlite:///{tmp_path / 'hotel.db'}", **options)
         return
     if not suite.POSTGRES_URL:
         pytest.skip("PostgreSQL case needs TEST_DATABASE_URL=postgresql://user@host:port/name")
@@ -32,7 +38,7 @@ def hotel(request, tmp_path) -> Hotel:
         pytest.skip(f"PostgreSQL not reachable: {reason}")
     suite._postgres_tests_run.append(1)
     with suite.private_postgres_database(suite.POSTGRES_URL) as url:
-        yield seed_hotel(url)
+        yield seed_hotel(url, **options)
 
 
 @pytest.fixture

@@ -94,7 +94,7 @@ def test_every_catalogue_item_of_the_brief_exists_with_the_right_kind(demo):
             assert service.stock and service.stock > 0, service.slug
 
 
-def test_demo_has_packages_slots_stays_and_one_staff_user_per_role(demo):
+def test_demo_has_packages_slots_stays_and_staff_of_every_role(demo):
     packages = {p.slug: p for p in demo.session.scalars(select(Package))}
     assert {"family", "outdoor", "nature"} <= set(packages)
     assert "crib" in {s.slug for s in packages["family"].services}
@@ -105,7 +105,8 @@ def test_demo_has_packages_slots_stays_and_one_staff_user_per_role(demo):
     days = demo.session.scalar(select(func.count(func.distinct(func.date(Slot.starts_at)))))
     assert days >= 13
     roles = Counter(demo.session.scalars(select(StaffUser.role)))
-    assert roles == {Role.RECEPTION: 1, Role.STAFF: 1, Role.MANAGER: 1}
+    # Department staff of the kids club and of housekeeping (cribs and their units).
+    assert roles == {Role.RECEPTION: 1, Role.STAFF: 2, Role.MANAGER: 1}
 
 
 def test_demo_stays_cover_families_arrivals_departures_and_languages(demo):
@@ -143,3 +144,21 @@ def test_some_demo_stays_agree_to_offers_and_have_an_address(demo):
     assert any(stay.arrival_on > hotel_today() for stay in stays)  # offers before arrival
     assert demo.session.scalar(select(func.count(Stay.id)).where(
         Stay.marketing_consent.is_(False))) > len(stays)
+
+
+def test_the_demo_day_has_units_handed_out_one_overdue_and_one_damaged(demo):
+    from hotel.models import HandOut, OutOfService, RentalUnit
+
+    today = hotel_today()
+    for rental in demo.session.scalars(select(Service).where(Service.kind == Kind.RENTAL)):
+        units = demo.session.scalar(select(func.count()).select_from(RentalUnit).where(
+            RentalUnit.service_id == rental.id, RentalUnit.in_stock.is_(True)))
+        assert units == rental.stock, rental.slug
+    out = demo.session.scalars(select(HandOut).where(HandOut.returned_at.is_(None))).all()
+    assert len(out) >= 3
+    assert sum(given.due_on < today for given in out) == 1
+    assert any(given.due_on == today for given in out)
+    damaged = demo.session.scalars(select(HandOut).where(HandOut.condition == "damaged")).all()
+    assert len(damaged) == 1
+    period = demo.session.get(OutOfService, damaged[0].out_of_service_id)
+    assert period.unit_id == damaged[0].unit_id and period.starts_on <= today <= period.ends_on

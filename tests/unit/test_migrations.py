@@ -74,3 +74,40 @@ def test_migrations_build_the_schema_on_postgresql():
         pytest.fail(f"PostgreSQL not reachable: {reason}")
     with private_postgres_database(POSTGRES_URL) as url:
         _check_migrations_build_the_model(url)
+
+
+def _check_rentals_get_their_units(url: str) -> None:
+    app = create_app(make_config(url))
+    with app.app_context():
+        upgrade(revision="0009")
+        with db.engine.begin() as connection:
+            connection.execute(text("INSERT INTO department (id, slug) VALUES (1, 'house')"))
+            for number, (kind, stock) in enumerate([("rental", 3), ("rental", 0),
+                                                    ("activity", None)], start=1):
+                connection.execute(text(
+                    "INSERT INTO service (id, slug, category, kind, pricing_unit, price, "
+                    "department_id, requires_approval, cutoff_hours, stock, "
+                    "delivered_on_arrival, max_quantity, capacity_unit, request_fields, "
+                    "active, position) VALUES (:id, :slug, 'family', :kind, 'per_unit_day', "
+                    "5, 1, false, 24, :stock, false, 4, 'units', '[]', true, :id)"),
+                    {"id": number, "slug": f"service-{number}", "kind": kind, "stock": stock})
+        upgrade()
+        with db.engine.connect() as connection:
+            units = connection.execute(text(
+                "SELECT service_id, number, label FROM rental_unit ORDER BY service_id, number"
+            )).all()
+        assert [tuple(unit) for unit in units] == [(1, 1, ""), (1, 2, ""), (1, 3, "")]
+        downgrade(revision="0009")
+        assert "rental_unit" not in inspect(db.engine).get_table_names()
+        db.engine.dispose()
+
+
+def test_existing_rentals_get_a_unit_per_unit_of_stock_on_sqlite(tmp_path):
+    _check_rentals_get_their_units(f"sqlite:///{tmp_path / 'migrated.db'}")
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not POSTGRES_URL, reason="TEST_DATABASE_URL is not set")
+def test_existing_rentals_get_a_unit_per_unit_of_stock_on_postgresql():
+    with private_postgres_database(POSTGRES_URL) as url:
+        _check_rentals_get_their_units(url)

@@ -28,7 +28,7 @@ from werkzeug.exceptions import HTTPException
 
 from config import LANGUAGES
 from hotel.clock import hotel_today
-from hotel.models import ItemState, Kind, PricingUnit, Role, TicketState
+from hotel.models import ItemState, Kind, PricingUnit, RentalUnit, Role, TicketState
 from hotel.models.types import utcnow
 from tests.conftest import empty_database, record_cases
 from tests.factories import (
@@ -37,6 +37,7 @@ from tests.factories import (
     make_booking_item,
     make_department,
     make_faq_entry,
+    make_hand_out,
     make_out_of_service,
     make_package,
     make_rule,
@@ -97,6 +98,14 @@ def build_world(db) -> dict:
                           else {"hours": 3})
     done = make_booking_item(stay, club, state=ItemState.COMPLETED, start_on=today,
                              participants=stay.children)
+    # A crib to hand out, one handed out, and a unit being repaired.
+    to_hand_out = make_booking_item(stay, crib, start_on=today, end_on=today + timedelta(1),
+                                    quantity=2, participants=[])
+    handed = make_booking_item(other, crib, start_on=today, end_on=today, quantity=1,
+                               participants=[])
+    make_hand_out(handed, unit_number=1)
+    make_out_of_service(crib, today, today + timedelta(days=30)).unit_id = db.session.scalar(
+        select(RentalUnit.id).where(RentalUnit.service_id == crib.id, RentalUnit.number == 3))
     category = make_ticket_category("room", department=kids)
     open_ticket = make_ticket(stay, category)
     closed = make_ticket(stay, category, state=TicketState.CLOSED, answered_at=utcnow())
@@ -111,7 +120,8 @@ def build_world(db) -> dict:
     return {"stay": stay, "slot": slot, "paths": {
         "reference": stay.reference, "open_ticket": open_ticket.number,
         "closed_ticket": closed.number, "completed_item": done.id, "faq_entry": entry.id,
-        "category": category.id, "staff": staff.id, "slot": slot.id}}
+        "category": category.id, "staff": staff.id, "slot": slot.id,
+        "rental_item": to_hand_out.id, "handed_item": handed.id}}
 
 
 @pytest.fixture
@@ -206,6 +216,8 @@ DESK_FORMS = [
     ("desk.attendance_check_in", "/desk/schedule/slots/{slot}/attendance"),
     ("desk.attendance_check_out", "/desk/schedule/slots/{slot}/attendance"),
     ("desk.attendance_finish", "/desk/schedule/slots/{slot}/attendance"),
+    ("desk.hand_out_unit", "/desk/rentals/items/{rental_item}"),
+    ("desk.return_unit", "/desk/rentals/items/{handed_item}"),
 ]
 RECEPTION_FORMS = [
     ("desk.stays", "/desk/stays"),
@@ -228,6 +240,7 @@ RECEPTION_FORMS = [
     ("desk.inventory_out_of_service", "/desk/inventory/services/crib"),
     ("desk.inventory_end_out_of_service", "/desk/inventory/services/crib"),
     ("desk.message_log", "/desk/messages"),
+    ("desk.unit_repaired", "/desk/inventory/services/crib"),
 ]
 MANAGER_FORMS = [
     ("desk.audit_log", "/desk/audit"),
@@ -247,6 +260,7 @@ MANAGER_FORMS = [
     ("desk.reset_staff_password", "/desk/staff/{staff}"),
     ("desk.set_staff_active", "/desk/staff/{staff}"),
     ("desk.new_reason", "/desk/reasons/new"),
+    ("desk.unit_label", "/desk/inventory/services/crib"),
 ]
 FORMS = [
     ("anonymous", "guest.sign_in", "/sign-in"),

@@ -38,6 +38,7 @@ from tests.factories import (
     make_booking_item,
     make_department,
     make_faq_entry,
+    make_hand_out,
     make_package,
     make_service,
     make_slot,
@@ -103,12 +104,16 @@ FORM_PAGES = {
     "desk.stay_party": ("manager", "/desk/stays/{reference}/party"),
     "desk.attendance_check_in": ("manager", "/desk/schedule/slots/{slot}/attendance"),
     "desk.attendance_check_out": ("manager", "/desk/schedule/slots/{slot}/attendance"),
+    "desk.hand_out_unit": ("manager", "/desk/rentals/items/{rental_item}"),
+    "desk.return_unit": ("manager", "/desk/rentals/items/{handed_item}"),
+    "desk.unit_label": ("manager", "/desk/inventory/services/{crib}"),
 }
 # Forms with nothing to type into: a button with its CSRF token, or a file.
 WITHOUT_TEXT = {"guest.sign_out", "guest.cancel_item", "guest.remove_from_basket",
                 "guest.rebook", "guest.unsubscribe",
                 "desk.logout", "desk.inventory_reopen_slot", "desk.inventory_end_out_of_service",
-                "desk.stays_import", "desk.message_send_again", "desk.attendance_finish"}
+                "desk.stays_import", "desk.message_send_again", "desk.attendance_finish",
+                "desk.unit_repaired"}
 # Inputs a view reads itself, not fields of its form: where to go back to (safe_next).
 NOT_FORM_FIELDS = {"back"}
 # Bases whose fields are added when the form is built (built_form_classes builds them).
@@ -135,6 +140,11 @@ def world(db):
     check_in_all(make_booking_item(arrived, club, slot=slot, participants=arrived.children))
     done = make_booking_item(stay, club, state=ItemState.COMPLETED, start_on=today,
                              participants=stay.children)
+    to_hand_out = make_booking_item(stay, crib, start_on=today, end_on=today, quantity=1,
+                                    participants=[])
+    handed = make_booking_item(stay, crib, start_on=today, end_on=today, quantity=1,
+                               participants=[])
+    make_hand_out(handed)
     category = make_ticket_category("room", department=kids)
     open_ticket = make_ticket(stay, category)
     closed = make_ticket(stay, category, state=TicketState.CLOSED, answered_at=utcnow())
@@ -148,7 +158,8 @@ def world(db):
         "transfer": transfer.slug, "club": club.slug, "crib": crib.slug, "package": package.slug,
         "reference": stay.reference, "closed_ticket": closed.number,
         "open_ticket": open_ticket.number, "completed_item": done.id, "faq_entry": entry.id,
-        "category": category.id, "staff": staff.id, "reason": reason.id, "slot": slot.id}}
+        "category": category.id, "staff": staff.id, "reason": reason.id, "slot": slot.id,
+        "rental_item": to_hand_out.id, "handed_item": handed.id}}
 
 
 def sign_in(client, auth, world, persona: str) -> None:
