@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, select
-from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import contains_eager, lazyload
 
 from hotel.clock import days_in_utc
 from hotel.extensions import db
@@ -319,12 +319,14 @@ def services_in_scope(department_id: int | None) -> dict[int, Service]:
 
 
 def slots_between(first: date, days: int, department_id: int | None) -> list[Slot]:
-    """Return the slots of ``days`` days from ``first``, by time, with their services."""
+    """Return the slots of ``days`` days from ``first``, by time, with their services, as
+    ``services_in_scope`` loaded them (with their names): call it first."""
     start, end = day_bounds(first, days)
     query = (select(Slot).join(Slot.service)
              .where(Slot.starts_at >= start, Slot.starts_at < end)
-             .options(contains_eager(Slot.service).options(
-                 *service_loaders(text_locales(), bands=False)))
+             .options(contains_eager(Slot.service).options(  # loaded already
+                 lazyload(Service.texts), lazyload(Service.age_bands),
+                 lazyload(Service.department)))
              .order_by(Slot.starts_at, Service.position, Slot.id))
     return list(db.session.scalars(_in_department(query, department_id)))
 
@@ -401,7 +403,10 @@ def _people(item_ids: list[int]) -> dict[int, list[SheetPerson]]:
 
 
 def _rental_counts(service_ids: list[int], day: date) -> tuple[dict, dict]:
-    """Return units booked and units out of service on the day, per rental (two queries)."""
+    """Return units booked and units out of service on the day, per rental (two queries,
+    none without rentals)."""
+    if not service_ids:
+        return {}, {}
     booked = dict(db.session.execute(
         select(RentalDay.service_id, RentalDay.booked)
         .where(RentalDay.service_id.in_(service_ids), RentalDay.day == day)).all())

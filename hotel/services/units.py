@@ -11,7 +11,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select, text, union
-from sqlalchemy.orm import joinedload, lazyload, selectinload
+from sqlalchemy.orm import joinedload
 
 from hotel.extensions import db
 from hotel.i18n import localized
@@ -154,8 +154,11 @@ def units_today(service: Service, today: date) -> list[UnitToday]:
 
 
 def hand_outs_of(item_ids: list[int]) -> dict[int, list[HandOut]]:
-    """Return each item's hand-outs with their units, the latest last (one query)."""
+    """Return each item's hand-outs with their units, the latest last (one query, none
+    without items)."""
     found: dict[int, list[HandOut]] = {}
+    if not item_ids:
+        return found
     for hand_out in db.session.scalars(
             select(HandOut).where(HandOut.item_id.in_(item_ids))
             .options(joinedload(HandOut.unit)).order_by(HandOut.id)):
@@ -195,10 +198,12 @@ def due_units(day: date, department_id: int | None = None, limit: int = 50) -> l
     if department_id is not None:
         query = query.join(Service, Service.id == RentalUnit.service_id) \
             .where(Service.department_id == department_id)
+    from hotel.services.item_rows import service_names  # the catalogue imports this module
+
     rows = db.session.execute(query).all()
     services = {service.id: service for service in db.session.scalars(
         select(Service).where(Service.id.in_({row.RentalUnit.service_id for row in rows}))
-        .options(selectinload(Service.texts), lazyload(Service.age_bands)))}
+        .options(*service_names()))} if rows else {}
     return [DueUnit(row.HandOut, row.RentalUnit, services[row.RentalUnit.service_id],
                     row.room, f"{row.first_name} {row.last_name}".strip(), row.reference)
             for row in rows]
