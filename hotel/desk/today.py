@@ -11,6 +11,7 @@ from hotel.extensions import db
 from hotel.models import Department
 from hotel.models.types import utcnow
 from hotel.services import today as today_service
+from hotel.services.item_rows import named_services
 from hotel.services.run_sheet import daily_run_sheet
 from hotel.services.units import due_units
 
@@ -24,16 +25,18 @@ def today():
     scope = department_scope(current_user)
     if scope is not None:
         return _department_today(day, scope)
-    arrivals, departures = today_service.arrivals_and_departures(day, scope)
+    services = named_services()  # the other parts find them in the session
+    arrivals, departures = today_service.arrivals_and_departures(day, scope, services)
     return render_template(
         "desk/today/index.html",
         day=day,
         now=utcnow(),
-        waiting=today_service.waiting_requests(scope, limit=25),
+        waiting=today_service.waiting_requests(scope, limit=25, services_loaded=True),
         arrivals=arrivals,
-        slots=today_service.slots_on(day, scope),
+        slots=today_service.slots_on(day, scope, services_loaded=True),
         due=due_units(day),
-        low_stock=today_service.rentals_running_low(day, department_id=scope),
+        low_stock=today_service.rentals_running_low(day, department_id=scope,
+                                                    services_loaded=True),
         departures=departures,
         overdue_tickets=today_service.overdue_tickets(scope),
     )

@@ -19,7 +19,7 @@ from hotel.models import (
     Slot,
     Stay,
 )
-from hotel.services.item_rows import item_row_loaders, service_names
+from hotel.services.item_rows import item_row_loaders, service_names, services_loaded_already
 from hotel.services.pages import Page, page_of
 
 LOW_STOCK_DAYS = 3
@@ -31,7 +31,8 @@ def _in_department(query, department_id: int | None):
     return query.where(Service.department_id == department_id)
 
 
-def waiting_requests(department_id: int | None = None, limit: int = 25) -> Page:
+def waiting_requests(department_id: int | None = None, limit: int = 25,
+                     services_loaded: bool = False) -> Page:
     """Return the first ``limit`` items waiting for an answer, oldest request first, and
     how many are waiting (counted up to a thousand).
 
@@ -42,7 +43,7 @@ def waiting_requests(department_id: int | None = None, limit: int = 25) -> Page:
     if department_id is not None:
         query = query.join(BookingItem.service).where(Service.department_id == department_id)
     query = query.order_by(BookingItem.booking_id, BookingItem.id)
-    return page_of(query.options(*item_row_loaders()), 1, limit)
+    return page_of(query.options(*item_row_loaders(services_loaded)), 1, limit)
 
 
 @dataclass
@@ -87,10 +88,12 @@ def _with_items(stays: list[Stay], rows: list, services: dict) -> list[StayWithI
     return [StayWithItems(stay, by_stay.get(stay.id, [])) for stay in stays]
 
 
-def arrivals_and_departures(day: date, department_id: int | None = None
+def arrivals_and_departures(day: date, department_id: int | None = None,
+                            services: dict[int, Service] | None = None
                             ) -> tuple[list[StayWithItems], list[StayWithItems]]:
     """Return the stays arriving on a day with what they booked ahead, and the stays
-    leaving with the rentals to collect from them (five queries in all)."""
+    leaving with the rentals to collect from them (four queries, two more unless the
+    services are given by id)."""
     stays = db.session.scalars(
         select(Stay).where(or_(Stay.arrival_on == day, Stay.departure_on == day))
         .order_by(Stay.room)
@@ -102,9 +105,10 @@ def arrivals_and_departures(day: date, department_id: int | None = None
         leaving, department_id, Service.kind == Kind.RENTAL,
         func.coalesce(BookingItem.end_on, BookingItem.start_on) >= day - timedelta(days=1))
     service_ids = {row[1] for row in booked} | {row[1] for row in collected}
-    services = {service.id: service for service in db.session.scalars(
-        select(Service).where(Service.id.in_(service_ids)).options(*service_names()))
-    } if service_ids else {}
+    if services is None:
+        services = {service.id: service for service in db.session.scalars(
+            select(Service).where(Service.id.in_(service_ids)).options(*service_names()))
+        } if service_ids else {}
     return _with_items(arriving, booked, services), _with_items(leaving, collected, services)
 
 
@@ -118,14 +122,20 @@ def departures(day: date, department_id: int | None = None) -> list[StayWithItem
     return arrivals_and_departures(day, department_id)[1]
 
 
-def slots_on(day: date, department_id: int | None = None) -> list[Slot]:
-    """Return the day's activity slots, by time, with their services (two queries)."""
+def _services_of(services_loaded: bool):
+    return services_loaded_already() if services_loaded else service_names()
+
+
+def slots_on(day: date, department_id: int | None = None,
+             services_loaded: bool = False) -> list[Slot]:
+    """Return the day's activity slots, by time, with their services (one query, and one
+    for the services' names unless the session holds them)."""
     start, end = days_in_utc(day, day)
     query = (
         select(Slot)
         .join(Slot.service)
         .where(Slot.starts_at >= start, Slot.starts_at < end)
-        .options(contains_eager(Slot.service).options(*service_names()))
+        .options(contains_eager(Slot.service).options(*_services_of(services_loaded)))
         .order_by(Slot.starts_at, Service.position)
     )
     return db.session.scalars(_in_department(query, department_id)).all()
@@ -140,7 +150,8 @@ class StockWatch:
 
 
 def rentals_running_low(first: date, days: int = LOW_STOCK_DAYS, at_most: int = 1,
-                        department_id: int | None = None) -> list[StockWatch]:
+                        department_id: int | None = None,
+                        services_loaded: bool = False) -> list[StockWatch]:
     """Return, per rental, the tightest day in the coming days when at most ``at_most``
     units are left (one query; days nobody booked yet have the whole stock free).
     """
@@ -151,7 +162,7 @@ def rentals_running_low(first: date, days: int = LOW_STOCK_DAYS, at_most: int = 
         .where(RentalDay.day.between(first, last),
                RentalDay.capacity - RentalDay.booked <= at_most,
                Service.active.is_(True))
-        .options(contains_eager(RentalDay.service).options(*service_names()))
+        .options(contains_eager(RentalDay.service).options(*_services_of(services_loaded)))
         .order_by(RentalDay.day)
     )
     tightest: dict[int, StockWatch] = {}

@@ -184,8 +184,8 @@ class DueUnit:
 
 def due_units(day: date, department_id: int | None = None, limit: int = 50) -> list[DueUnit]:
     """Return the units due back on the day and those overdue, the oldest first, with room
-    and guest (two queries: the hand-outs not back, through their index by due day, and
-    their services' texts)."""
+    and guest (one query: the hand-outs not back, through their index by due day; their
+    services are those the page loaded)."""
     query = (
         select(HandOut, RentalUnit, Stay.room, Stay.first_name, Stay.last_name,
                Booking.reference)
@@ -198,12 +198,11 @@ def due_units(day: date, department_id: int | None = None, limit: int = 50) -> l
     if department_id is not None:
         query = query.join(Service, Service.id == RentalUnit.service_id) \
             .where(Service.department_id == department_id)
-    from hotel.services.item_rows import service_names  # the catalogue imports this module
-
     rows = db.session.execute(query).all()
-    services = {service.id: service for service in db.session.scalars(
-        select(Service).where(Service.id.in_({row.RentalUnit.service_id for row in rows}))
-        .options(*service_names()))} if rows else {}
+    # Found in the session when the page loaded its services (Today, the run sheet); else
+    # one query per rental, as many as the hotel has.
+    services = {service_id: db.session.get(Service, service_id)
+                for service_id in {row.RentalUnit.service_id for row in rows}}
     return [DueUnit(row.HandOut, row.RentalUnit, services[row.RentalUnit.service_id],
                     row.room, f"{row.first_name} {row.last_name}".strip(), row.reference)
             for row in rows]
