@@ -35,7 +35,7 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
                                 x_proto=0, x_host=0, x_port=0, x_prefix=0)
 
     from hotel import api, cli, desk, guest, labels, worker
-    from hotel.web import catalogue_cache, errors, retries, sessions
+    from hotel.web import catalogue_cache, errors, retries, sessions, widgets
 
     labels.init_app(app)
     catalogue_cache.init_app(app)
@@ -43,6 +43,7 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     errors.init_app(app)
     retries.init_app(app)
     cli.init_app(app)
+    widgets.init_app(app)
     worker.init_app(app)
     app.register_blueprint(guest.bp)
     app.register_blueprint(desk.bp)

@@ -2,6 +2,7 @@
 
 from flask import Blueprint
 
+from hotel.labels import row_labels
 from hotel.services.units import unit_name, units_text
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
@@ -15,6 +16,7 @@ def register_menu(state) -> None:
     state.app.jinja_env.globals["reason_text"] = reasons.reason_text
     state.app.jinja_env.globals["unit_name"] = unit_name
     state.app.jinja_env.globals["units_text"] = units_text
+    state.app.jinja_env.globals["row_labels"] = row_labels
 
 
 from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
