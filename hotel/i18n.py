@@ -10,7 +10,7 @@ from babel.dates import format_skeleton, format_time
 from babel.lists import format_list
 from babel.numbers import format_currency as babel_format_currency
 from flask import Flask, current_app, g, has_app_context, has_request_context, request, session
-from flask_babel import get_locale, get_translations, ngettext
+from flask_babel import Domain, get_locale, ngettext
 from jinja2 import pass_eval_context
 from markupsafe import Markup, escape
 
@@ -184,28 +184,39 @@ def party_summary(members, day: date) -> str:
     return list_of(parts)
 
 
-def translations():
-    """Return the translations of the locale in force, looked up once per request and locale.
+class _KeptTranslations(Domain):
+    """Flask-Babel's domain, finding the translations once per request and locale.
 
     Flask-Babel finds the locale and its catalogue afresh for every string, a few
     microseconds each through the context locals; a desk page has hundreds of strings.
     The catalogue found is kept on ``g`` beside the locale it is for, so that
     ``force_locale`` (an e-mail in the guest's language) is still obeyed: a new locale
-    object means a new lookup.
+    object means a new lookup. Every request uses it (``init_app``), for the templates'
+    strings and the code's alike.
     """
-    if not has_app_context():
-        return get_translations()
-    context = g._get_current_object()
-    babel_context = context.__dict__.get("_flask_babel")
-    locale = getattr(babel_context, "babel_locale", None)
-    if locale is None:  # the first string of the request chooses the locale
-        return get_translations()
-    kept = context.__dict__.get("_translations_of_locale")
-    if kept is not None and kept[0] is locale:
-        return kept[1]
-    found = get_translations()
-    context._translations_of_locale = (locale, found)
-    return found
+
+    def get_translations(self):
+        if not has_app_context():
+            return super().get_translations()
+        context = g._get_current_object()
+        babel_context = context.__dict__.get("_flask_babel")
+        locale = getattr(babel_context, "babel_locale", None)
+        if locale is None:  # the first string of the request chooses the locale
+            return super().get_translations()
+        kept = context.__dict__.get("_translations_of_locale")
+        if kept is not None and kept[0] is locale:
+            return kept[1]
+        found = super().get_translations()
+        context._translations_of_locale = (locale, found)
+        return found
+
+
+_DOMAIN = _KeptTranslations()
+
+
+def translations():
+    """Return the translations of the locale in force (see ``_KeptTranslations``)."""
+    return _DOMAIN.get_translations()
 
 
 def _as_template_text(eval_context, text: str, variables: dict):
@@ -243,6 +254,7 @@ def _template_npgettext(eval_context, context: str, singular: str, plural: str, 
 
 def init_app(app: Flask) -> None:
     """Make the language helpers available to every template."""
+    app.before_request(_DOMAIN.as_default)
     # Jinja's own callables reach the translation through two more calls per string;
     # these do the same work (new-style: escaped under autoescape, always a format
     # string) in one.

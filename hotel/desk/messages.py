@@ -16,7 +16,7 @@ from hotel.models import Message, MessageKind, MessageState
 from hotel.services.errors import DomainError
 from hotel.services.mail import send_again
 from hotel.services.message_log import message_page
-from hotel.services.messages import message_body
+from hotel.services.messages import message_body, rendered
 from hotel.web.forms import first_error
 from hotel.web.sessions import safe_next
 
@@ -45,7 +45,7 @@ def message_log():
 @staff_required(*OPERATIONS)
 def message_detail(message_id: int):
     """Show one message as the guest reads it, with how it was sent."""
-    message = db.session.get(Message, message_id) or abort(404)
+    message = rendered([db.session.get(Message, message_id) or abort(404)])[0]
     return render_template("desk/messages/detail.html", message=message,
                            body=message_body(message), send_form=SendAgainForm(formdata=None))
 

@@ -3,7 +3,17 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hotel.extensions import db
@@ -43,15 +53,19 @@ class MessageState(enum.StrEnum):
 class Message(db.Model):
     """One message to a stay, written in the same transaction as the change it tells of.
 
-    It is rendered when it is written, in the stay's language, so the guest's Messages
-    page, the desk's log and the e-mail all show the same words, however often it is
-    sent again.
+    It is rendered once, in the stay's language, and kept, so the guest's Messages page,
+    the desk's log and the e-mail all show the same words, however often it is sent
+    again. Most are rendered when they are written; one written by a guest's own request
+    (a new booking) is rendered by the worker right after the commit, or by whoever reads
+    it first, from what ``render_from`` names, so that the request does not wait for it.
     """
 
     __table_args__ = (
         UniqueConstraint("key", name="uq_message_key"),
         Index("ix_message_due", "state", "next_attempt_at"),
         Index("ix_message_stay_created", "stay_id", "created_at"),
+        Index("ix_message_to_render", "id", sqlite_where=sql_text("render_from IS NOT NULL"),
+              postgresql_where=sql_text("render_from IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -79,6 +93,9 @@ class Message(db.Model):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # What a message still to be rendered is rendered from, e.g. {"booking_id": 12};
+    # None once it is.
+    render_from: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), default=None)
 
     @property
     def unread(self) -> bool:

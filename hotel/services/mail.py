@@ -23,6 +23,7 @@ from hotel.models import Message, MessageState, StaffUser
 from hotel.models.types import utcnow
 from hotel.services import audit, links
 from hotel.services.errors import NotAllowed
+from hotel.services.messages import render_pending
 
 # A claim older than this belongs to a worker that died while sending: try again.
 STALE_CLAIM = timedelta(minutes=10)
@@ -97,11 +98,24 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=current_app.config["MAIL_RETRY_SECONDS"] * 2 ** (attempts - 1))
 
 
+def render_message(message_id: int) -> None:
+    """Render a message that is still to be rendered, in its own transaction."""
+    to_render = select(Message.id).where(Message.id == message_id,
+                                         Message.render_from.is_not(None))
+    if db.session.scalar(to_render) is None:
+        return
+    with write_transaction():
+        message = db.session.get(Message, message_id, populate_existing=True)
+        render_pending([message] if message is not None else [])
+
+
 def deliver(message_id: int, now: datetime | None = None) -> tuple[str, timedelta | None]:
-    """Send one waiting message, if no other worker has it; return what became of it and,
-    for a failure to be tried again, how long to wait.
+    """Render one message if it is still to be rendered, then send it if it waits to be
+    sent and no other worker has it; return what became of it and, for a failure to be
+    tried again, how long to wait.
     """
     now = now or utcnow()
+    render_message(message_id)
     if not current_app.config["MAIL_SERVER"] or not _claim(message_id, now):
         return Delivered.SKIPPED, None
     message = db.session.get(Message, message_id)
@@ -131,18 +145,23 @@ def _failed(message_id: int, error: str, now: datetime) -> tuple[str, timedelta 
 
 
 def due_message_ids(now: datetime | None = None, limit: int = 500) -> list[int]:
-    """Return messages nobody is sending that are due, after giving back stale claims."""
+    """Return messages nobody is sending that are due, after giving back stale claims,
+    and those still to be rendered."""
     now = now or utcnow()
     with write_transaction():
         db.session.execute(update(Message).where(
             Message.state == MessageState.SENDING, Message.claimed_at < now - STALE_CLAIM)
             .values(state=MessageState.WAITING, claimed_at=None)
             .execution_options(synchronize_session=False))
-    return list(db.session.scalars(
+    due = db.session.scalars(
         select(Message.id).where(
             Message.state == MessageState.WAITING,
             or_(Message.next_attempt_at.is_(None), Message.next_attempt_at <= now))
-        .order_by(Message.id).limit(limit)))
+        .order_by(Message.id).limit(limit))
+    unrendered = db.session.scalars(  # the partial index holds only these
+        select(Message.id).where(Message.render_from.is_not(None))
+        .order_by(Message.id).limit(limit))
+    return sorted(set(due) | set(unrendered))
 
 
 def send_again(message_id: int, actor: StaffUser) -> Message:

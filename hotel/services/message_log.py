@@ -8,6 +8,7 @@ from sqlalchemy.orm import contains_eager, defer
 
 from hotel.extensions import db
 from hotel.models import Message, MessageKind, MessageState
+from hotel.services.messages import rendered
 
 PAGE_SIZE = 25
 
@@ -33,9 +34,9 @@ def message_page(state: MessageState | None = None, kind: MessageKind | None = N
     total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
     pages = max((total + page_size - 1) // page_size, 1)
     page = min(max(page, 1), pages)
-    messages = list(db.session.scalars(
+    messages = rendered(list(db.session.scalars(
         query.options(contains_eager(Message.stay),
                       defer(Message.text), defer(Message.html), defer(Message.attachments))
         .order_by(Message.created_at.desc(), Message.id.desc())
-        .limit(page_size).offset((page - 1) * page_size)))
+        .limit(page_size).offset((page - 1) * page_size))))
     return MessagePage(messages, total, page, pages)

@@ -3,8 +3,10 @@ tells of (an outbox), in the guest's language, and handed to the queue once comm
 
 A change that rolls back leaves no message; a committed one is never lost, since the
 worker also sweeps the table for messages nobody has sent (hotel/worker.py). Messages
-are rendered when written, so the guest's page, the desk's log and every e-mail try
-show the same words.
+are rendered once and kept, so the guest's page, the desk's log and every e-mail try
+show the same words: when written, or, for a guest's new booking, right after the commit
+by the worker (or by the first page that shows it, should the worker be slower), so that
+the guest's request does not wait for the e-mail to be written.
 """
 
 import logging
@@ -86,8 +88,11 @@ def _message_id() -> str:
 
 def tell(stay: Stay, kind: MessageKind, *, key: str | None = None,
          subject_values: dict | None = None, attachments: Iterable[dict] = (),
-         **context) -> Message | None:
+         render_from: dict | None = None, **context) -> Message | None:
     """Write a message to a stay in the caller's transaction, and return it.
+
+    With ``render_from`` (for a kind in ``RENDERED_LATER``) the message is written empty
+    and rendered after the commit, from what it names.
 
     Returns None, writing nothing, for an offer to a stay that did not agree to offers,
     and for a ``key`` that has a message already (a timed job run twice).
@@ -98,12 +103,15 @@ def tell(stay: Stay, kind: MessageKind, *, key: str | None = None,
     if key is not None and db.session.scalar(select(Message.id).where(Message.key == key)):
         return None
     language = message_language(stay)
-    subject, text, html = _render(kind, stay, language, subject_values or {}, context)
+    if render_from is None:
+        subject, text, html = _render(kind, stay, language, subject_values or {}, context)
+    else:
+        subject = text = html = ""
     by_mail = mail_configured() and bool(stay.email)
     message = Message(stay=stay, kind=kind, key=key, marketing=marketing, language=language,
                       email=stay.email if by_mail else "", subject=subject[:300], text=text,
                       html=html, attachments=list(attachments), attempts=0, last_error="",
-                      message_id=_message_id(),
+                      message_id=_message_id(), render_from=render_from,
                       state=MessageState.WAITING if by_mail else MessageState.KEPT)
     if key is None:
         db.session.add(message)
@@ -115,7 +123,7 @@ def tell(stay: Stay, kind: MessageKind, *, key: str | None = None,
                 db.session.flush()
         except IntegrityError:
             return None
-    if by_mail:
+    if by_mail or render_from is not None:
         db.session.info.setdefault(_PENDING, []).append(message.id)
     return message
 
@@ -151,17 +159,59 @@ def _by_stay(items: Iterable[BookingItem]) -> dict[Stay, list[BookingItem]]:
 
 
 def booking_received(booking) -> Message | None:
-    """Tell the guest what they booked, with every item's state and price and the .ics."""
+    """Tell the guest what they booked, with every item's state and price and the .ics;
+    written now, rendered after the commit (``render_pending``)."""
+    return tell(booking.stay, MessageKind.BOOKING_RECEIVED,  # a new booking: no key to check
+                render_from={"booking_id": booking.id})
+
+
+def _booking_received_content(message: Message, booking_id: int) -> dict:
+    from hotel.models import Booking
     from hotel.services.calendar import booking_calendar
 
-    stay = booking.stay
-    with force_locale(message_language(stay)):
+    booking = db.session.get(Booking, booking_id)
+    if booking is None:  # nothing left to tell of
+        return {"subject": "", "text": "", "html": ""}
+    with force_locale(message.language):
         calendar = booking_calendar(booking).decode()
-    return tell(stay, MessageKind.BOOKING_RECEIVED,  # a new booking: no key to check
-                subject_values={"reference": booking.reference}, booking=booking,
-                items=booking.items,
-                attachments=[{"filename": f"{booking.reference}.ics",
-                              "content_type": "text/calendar", "content": calendar}])
+    subject, text, html = _render(message.kind, message.stay, message.language,
+                                  {"reference": booking.reference},
+                                  {"booking": booking, "items": booking.items})
+    return {"subject": subject[:300], "text": text, "html": html, "attachments": [
+        {"filename": f"{booking.reference}.ics", "content_type": "text/calendar",
+         "content": calendar}]}
+
+
+# The kinds of message written empty and rendered after the commit, and how.
+RENDERED_LATER = {MessageKind.BOOKING_RECEIVED: _booking_received_content}
+
+
+def render_pending(messages: Iterable[Message]) -> list[Message]:
+    """Render, in the caller's write transaction, those of the messages still to be
+    rendered; return them. Rendering one twice (a worker and a page at once) writes the
+    same words twice."""
+    rendered = []
+    for message in messages:
+        if message.render_from is None:
+            continue
+        content = RENDERED_LATER[message.kind](message, **message.render_from)
+        for name, value in content.items():
+            setattr(message, name, value)
+        message.render_from = None
+        rendered.append(message)
+    return rendered
+
+
+def rendered(messages: list[Message]) -> list[Message]:
+    """Return the messages, every one rendered: those the worker has not rendered yet are
+    rendered and kept now (one write transaction, only when there are any)."""
+    if any(message.render_from is not None for message in messages):
+        from hotel.database import write_transaction
+
+        with write_transaction(expire=False):
+            render_pending(db.session.get(Message, message.id, populate_existing=True)
+                           for message in messages if message.render_from is not None)
+    return messages
 
 
 def requests_answered(items: Iterable[BookingItem], kind: MessageKind) -> list[Message]:
@@ -209,10 +259,10 @@ def message_body(message: Message) -> Markup:
     return Markup(body)  # noqa: S704
 
 def messages_of_stay(stay_id: int, limit: int = 200) -> list[Message]:
-    """Return a stay's messages, newest first."""
-    return list(db.session.scalars(
+    """Return a stay's messages, newest first, rendered."""
+    return rendered(list(db.session.scalars(
         select(Message).where(Message.stay_id == stay_id)
-        .order_by(Message.created_at.desc(), Message.id.desc()).limit(limit)))
+        .order_by(Message.created_at.desc(), Message.id.desc()).limit(limit))))
 
 
 def unread_count(stay_id: int) -> int:
