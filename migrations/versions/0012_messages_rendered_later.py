@@ -1,7 +1,7 @@
 """messages rendered after the commit, from what they tell of
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-01 16:10:00.000000
 
 """
@@ -13,7 +13,9 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0012'
-down_revision = '0009'
+# After care notes and attendance (0010); rental units (0011) go between the two when
+# they are merged.
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
