@@ -38,6 +38,13 @@ def party_form(stay: Stay, phone: str = "+43 660 123 4567", **first_child) -> di
     return data
 
 
+def kim_booking_reference(stay: Stay) -> str:
+    from hotel.extensions import db
+    from hotel.models import Booking
+
+    return db.session.scalar(select(Booking.reference).where(Booking.stay_id == stay.id))
+
+
 def reload(stay: Stay) -> Stay:
     from hotel.extensions import db
 
@@ -58,6 +65,8 @@ def test_the_guest_writes_care_notes_and_reads_them_on_the_booking(client, auth,
                                                                          "Mum or Grandma")
     bookings = client.get("/my-bookings").text
     assert "Allergies: <bdi>Peanuts</bdi>" in bookings and "Mum or Grandma" in bookings
+    reference = kim_booking_reference(kim)
+    assert "Allergies: <bdi>Peanuts</bdi>" in client.get(f"/bookings/{reference}").text
     page = client.get("/my-party").text
     assert 'value="Peanuts"' in page and "Shellfish of the Browns" not in page
 
