@@ -5,7 +5,15 @@ import re
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import FieldList, FormField, HiddenField, IntegerField, SelectField, StringField
+from wtforms import (
+    FieldList,
+    FormField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TelField,
+)
 from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
@@ -38,7 +46,9 @@ class MemberCareForm(RowForm):
 class PartyCareForm(PageForm):
     """The stay's contact phone and each member's care notes."""
 
-    phone = StringField(_l("Contact phone"), validators=[Optional(), Length(max=PHONE_MAX)])
+    # A phone number reads left to right in every language, as typed: Arabic's too.
+    phone = TelField(_l("Contact phone"), validators=[Optional(), Length(max=PHONE_MAX)],
+                     render_kw={"dir": "ltr", "autocomplete": "tel"})
     members = FieldList(FormField(MemberCareForm), max_entries=MAX_PARTY)
     # The version of the stay the form was filled from (see StayForm).
     version = HiddenField()

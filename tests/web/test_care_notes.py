@@ -139,3 +139,14 @@ def test_the_desk_stay_form_takes_the_phone_and_checks_it(client, auth, family, 
     assert reload(kim).phone == ""
     assert db.session.scalar(select(func.count()).where(
         AuditEntry.action == "stay.updated")) == 0
+
+
+def test_the_phone_is_typed_left_to_right_in_arabic_too(client, auth, family):
+    auth.guest_login(family["kim"])
+
+    page = client.get("/my-party?lang=ar").text
+
+    assert 'dir="rtl"' in page.split("<body")[0]
+    field = page.split('name="phone"')[0].rsplit("<input", 1)[1] + page.split(
+        'name="phone"')[1].split(">", 1)[0]
+    assert 'dir="ltr"' in field and 'type="tel"' in field and 'autocomplete="tel"' in field

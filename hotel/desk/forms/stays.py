@@ -14,6 +14,7 @@ from wtforms import (
     IntegerField,
     SelectField,
     StringField,
+    TelField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
@@ -72,7 +73,9 @@ class StayForm(PageForm):
         DataRequired(message=_l("Please enter a date as YYYY-MM-DD."))])
     language = SelectField(_l("Language"))
     email = StringField(_l("E-mail"), validators=[Optional(), Length(max=254)])
-    phone = StringField(_l("Contact phone"), validators=[Optional(), Length(max=PHONE_MAX)])
+    # A phone number reads left to right in every language, as typed: Arabic's too.
+    phone = TelField(_l("Contact phone"), validators=[Optional(), Length(max=PHONE_MAX)],
+                     render_kw={"dir": "ltr", "autocomplete": "tel"})
     marketing_consent = BooleanField(_l("Agrees to offers"))
     birth_date = DateField(_l("Birth date of the lead guest (optional)"),
                            validators=[Optional()])
