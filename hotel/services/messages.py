@@ -123,7 +123,7 @@ def tell(stay: Stay, kind: MessageKind, *, key: str | None = None,
                 db.session.flush()
         except IntegrityError:
             return None
-    if by_mail or render_from is not None:
+    if by_mail:  # one kept to be read is rendered by its first reader, or the sweep
         db.session.info.setdefault(_PENDING, []).append(message.id)
     return message
 
