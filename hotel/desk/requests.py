@@ -18,20 +18,28 @@ from hotel.models import Department, ItemState, Service
 from hotel.services.errors import DomainError
 from hotel.services.item_rows import department_names, service_names
 from hotel.services.requests import ACTION_LABELS, Action, ItemFilters, handle_items, items_page
+from hotel.web.catalogue_cache import cached
 from hotel.web.forms import first_error
 from hotel.web.sessions import safe_next
+
+
+def _catalogue_choices() -> tuple[list, list]:
+    """Return the services and the departments as (slug, name) in the reader's language."""
+    services = db.session.scalars(select(Service).order_by(Service.position)
+                                  .options(*service_names())).all()
+    departments = db.session.scalars(
+        select(Department).order_by(Department.slug).options(department_names())).all()
+    return ([(s.slug, localized(s)) for s in services],
+            [(d.slug, localized(d)) for d in departments])
 
 
 def _filter_form() -> RequestFilterForm:
     form = RequestFilterForm(request.args)
     form.state.choices = [("", _("Any state"))] + [(s.value, STATE_LABELS[s]) for s in ItemState]
-    services = db.session.scalars(select(Service).order_by(Service.position)
-                                  .options(*service_names())).all()
-    form.service.choices = [("", _("Any service"))] + [(s.slug, localized(s)) for s in services]
-    departments = db.session.scalars(
-        select(Department).order_by(Department.slug).options(department_names())).all()
-    form.department.choices = [("", _("Any department"))] + [
-        (d.slug, localized(d)) for d in departments]
+    # The same for every reader of a language until the catalogue changes.
+    services, departments = cached("desk-request-filters", render=_catalogue_choices)
+    form.service.choices = [("", _("Any service"))] + services
+    form.department.choices = [("", _("Any department"))] + departments
     return form
 
 

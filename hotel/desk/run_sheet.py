@@ -20,6 +20,7 @@ from hotel.services.item_rows import department_names
 from hotel.services.run_sheet import SheetLine, Task, daily_run_sheet
 from hotel.services.units import units_text
 from hotel.services.week_plan import week_plan
+from hotel.web.catalogue_cache import cached
 from hotel.web.csv_export import csv_response
 
 ALL = "all"
@@ -31,11 +32,19 @@ TASK_LABELS = {
 }
 
 
-def _department_choices() -> list[tuple[str, str]]:
+def _departments_named() -> list[tuple[int, str, str]]:
+    """Return every department as (id, slug, name in the reader's language), by name."""
     departments = db.session.scalars(select(Department).options(department_names())).all()
+    return sorted(((d.id, d.slug, localized(d)) for d in departments),
+                  key=lambda department: department[2])
+
+
+def _department_choices() -> list[tuple[str, str]]:
     scope = department_scope(current_user)
-    choices = sorted(((d.slug, localized(d)) for d in departments
-                      if scope is None or d.id == scope), key=lambda choice: choice[1])
+    # The same for every reader of a language until the catalogue changes.
+    choices = [(slug, name) for department_id, slug, name
+               in cached("desk-departments", render=_departments_named)
+               if scope is None or department_id == scope]
     return ([] if scope is not None else [(ALL, _("All departments"))]) + choices
 
 

@@ -180,11 +180,14 @@ def test_today_and_requests_use_a_constant_number_of_queries(client, auth, desk,
                                                             path):
     auth.staff_login(Role.RECEPTION)
     _many_bookings(desk, db, 4)  # 12 items
+    cache = client.application.extensions["catalogue_cache"]
+    cache.clear()  # both counted as a process meets the page first
     with count_queries() as few:
         assert client.get(path).status_code == 200
     _many_bookings(desk, db, 330)  # about 1,000 items
     total = db.session.scalar(select(func.count(BookingItem.id)))
     assert total >= 1000
+    cache.clear()
     with count_queries() as many:
         assert client.get(path).status_code == 200
     assert many.count == few.count
