@@ -263,7 +263,7 @@ def targets(port: int, url: str, scale: float = 1.0) -> list[Target]:
         return max(int(number * scale), 20)
 
     return [
-        Target("bare Flask page", "bare", count(2000), page("/")),
+        Target("bare Flask page", "bare", count(8000), page("/")),
         Target("GET / (catalogue)", "app", count(600), page("/")),
         Target("service page, anonymous", "app", count(600), page("/services/kids-club")),
         Target("service page, signed in", "app", count(400),
