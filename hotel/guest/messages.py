@@ -25,6 +25,7 @@ def show_messages():
     stay_messages = messages.messages_of_stay(g.stay.id)
     unread = {message.id for message in stay_messages if message.unread}
     messages.mark_read(g.stay.id)
+    g.unread_counted = (g.stay.id, 0)
     return render_template("guest/messages.html", messages=stay_messages, unread=unread)
 
 
@@ -108,6 +109,7 @@ def unread_messages() -> int:
     stay = g.get("stay")
     if stay is None:
         return 0
-    if "unread_messages" not in g:
-        g.unread_messages = messages.unread_count(stay.id)
-    return g.unread_messages
+    counted = g.get("unread_counted")  # with the stay, when the request began
+    if counted is None or counted[0] != stay.id:
+        counted = g.unread_counted = (stay.id, messages.unread_count(stay.id))
+    return counted[1]

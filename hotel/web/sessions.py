@@ -6,15 +6,20 @@ from urllib.parse import urlsplit
 
 from flask import Flask, g, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from hotel.extensions import db, login
-from hotel.models import StaffUser, Stay
+from hotel.models import Message, StaffUser, Stay
 from hotel.models.types import utcnow
 from hotel.services.plain_text import is_control
 from hotel.services.sign_in import stay_session_ends_at
 
 WITH_PARTY = (joinedload(Stay.members),)  # the stay and its party in one statement
+# ... and how many of its messages are unread, for the menu of every page.
+_UNREAD = (select(func.count(Message.id))
+           .where(Message.stay_id == Stay.id, Message.read_at.is_(None))
+           .correlate(Stay).scalar_subquery())
 
 # What StaffUser.get_id() gives: the account, and its session generation at sign-in.
 STAFF_SESSION_ID = re.compile(r"staff:(?P<number>\d+):(?P<generation>\d+)")
@@ -89,12 +94,15 @@ def load_guest() -> None:
     stay_id = session.get("stay_id")
     if stay_id is None:
         return
-    stay = (db.session.get(Stay, stay_id, options=WITH_PARTY)
-            if isinstance(stay_id, int) else None)
+    row = db.session.execute(
+        select(Stay, _UNREAD).where(Stay.id == stay_id).options(*WITH_PARTY)
+    ).unique().first() if isinstance(stay_id, int) else None
+    stay, unread = row if row is not None else (None, 0)
     if stay is None or stay_session_ends_at(stay) <= utcnow():
         end_guest_session()
         return
     g.stay = stay
+    g.unread_counted = (stay.id, unread)
 
 
 def guest_required(view):
