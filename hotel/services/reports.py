@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from hotel.clock import day_starts_at, hotel_today, hotel_zone
 from hotel.extensions import db
+from hotel.i18n import text_locales
 from hotel.models import (
     BookingItem,
     Department,
@@ -24,8 +25,10 @@ from hotel.models import (
     Service,
     Ticket,
     TicketCategory,
+    TicketCategoryText,
     TicketKind,
 )
+from hotel.services.catalogue import service_loaders
 
 DEFAULT_DAYS = 30
 CENT = Decimal("0.01")
@@ -96,7 +99,8 @@ class RatingsReport:
 
 def ratings_report(period: Period) -> RatingsReport:
     """Average rating and count per service and per department, of ratings given in the
-    period (three queries: the grouped figures, and the services with their texts)."""
+    period (four queries: the grouped figures, the services with their departments, and
+    their names in the reader's language and the default one)."""
     grouped = db.session.execute(
         select(BookingItem.service_id, func.sum(Rating.score), func.count(Rating.id))
         .join(Rating.booking_item)
@@ -106,7 +110,7 @@ def ratings_report(period: Period) -> RatingsReport:
     figures = {service_id: (int(total), count) for service_id, total, count in grouped}
     services = db.session.scalars(
         select(Service).where(Service.id.in_(list(figures)))
-        .options(selectinload(Service.texts), selectinload(Service.department))
+        .options(*service_loaders(text_locales(), bands=False, department=True))
     ).all() if figures else []
     by_service, departments = [], {}
     per_department: dict[int, list[int]] = defaultdict(lambda: [0, 0])
@@ -161,10 +165,13 @@ def _created_in(period: Period):
 
 
 def _categories(ids) -> dict[int, TicketCategory]:
-    """Load the categories by id, with their texts (two queries, or none)."""
+    """Load the categories by id, with their names in the reader's language and the default
+    one (two queries, or none)."""
     if not ids:
         return {}
-    query = select(TicketCategory).where(TicketCategory.id.in_(list(ids)))
+    texts = TicketCategory.texts.and_(TicketCategoryText.locale.in_(text_locales()))
+    query = (select(TicketCategory).where(TicketCategory.id.in_(list(ids)))
+             .options(selectinload(texts)))
     return {category.id: category for category in db.session.scalars(query)}
 
 
