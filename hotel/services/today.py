@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import contains_eager
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import contains_eager, joinedload
 
 from hotel.clock import days_in_utc
 from hotel.extensions import db
@@ -62,17 +62,23 @@ class StayWithItems:
     items: list[Prebooked]
 
 
-def _prebooked(stays: list[Stay], department_id: int | None, *conditions) -> list:
-    """Sum each stay's holding items per service, in one grouped query."""
-    if not stays:
+def _prebooked(arriving: list[Stay], leaving: list[Stay], day: date,
+               department_id: int | None) -> list:
+    """Sum, per stay and service, the holding items of the arriving stays, and the rentals
+    the leaving stays still have out (to collect), in one grouped query."""
+    if not arriving and not leaving:
         return []
+    collected = and_(Booking.stay_id.in_([stay.id for stay in leaving]),
+                     Service.kind == Kind.RENTAL,
+                     func.coalesce(BookingItem.end_on, BookingItem.start_on)
+                     >= day - timedelta(days=1))
     query = (
         select(Booking.stay_id, BookingItem.service_id, func.sum(BookingItem.quantity),
                func.min(BookingItem.start_on),
                func.max(func.coalesce(BookingItem.end_on, BookingItem.start_on)))
         .join(BookingItem.booking).join(BookingItem.service)
-        .where(Booking.stay_id.in_([stay.id for stay in stays]),
-               BookingItem.state.in_(HOLDING_STATES), *conditions)
+        .where(or_(Booking.stay_id.in_([stay.id for stay in arriving]), collected),
+               BookingItem.state.in_(HOLDING_STATES))
         .group_by(Booking.stay_id, BookingItem.service_id)
     )
     return db.session.execute(_in_department(query, department_id)).all()
@@ -92,19 +98,19 @@ def arrivals_and_departures(day: date, department_id: int | None = None,
                             services: dict[int, Service] | None = None
                             ) -> tuple[list[StayWithItems], list[StayWithItems]]:
     """Return the stays arriving on a day with what they booked ahead, and the stays
-    leaving with the rentals to collect from them (four queries, two more unless the
-    services are given by id)."""
+    leaving with the rentals to collect from them (two queries, two more unless the
+    services are given by id). A stay arrives or leaves on the day, never both."""
     stays = db.session.scalars(
         select(Stay).where(or_(Stay.arrival_on == day, Stay.departure_on == day))
-        .order_by(Stay.room)
-    ).all()
+        .options(joinedload(Stay.members)).order_by(Stay.room)
+    ).unique().all()
     arriving = [stay for stay in stays if stay.arrival_on == day]
     leaving = [stay for stay in stays if stay.departure_on == day]
-    booked = _prebooked(arriving, department_id)
-    collected = _prebooked(
-        leaving, department_id, Service.kind == Kind.RENTAL,
-        func.coalesce(BookingItem.end_on, BookingItem.start_on) >= day - timedelta(days=1))
-    service_ids = {row[1] for row in booked} | {row[1] for row in collected}
+    rows = _prebooked(arriving, leaving, day, department_id)
+    arriving_ids = {stay.id for stay in arriving}
+    booked = [row for row in rows if row[0] in arriving_ids]
+    collected = [row for row in rows if row[0] not in arriving_ids]
+    service_ids = {row[1] for row in rows}
     if services is None:
         services = {service.id: service for service in db.session.scalars(
             select(Service).where(Service.id.in_(service_ids)).options(*service_names()))
