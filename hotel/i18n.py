@@ -45,25 +45,37 @@ def select_timezone() -> str:
     return current_app.config["HOTEL_TIMEZONE"]
 
 
-def _reader() -> tuple[str, str]:
-    """Return (language code, locale name) of the locale in force, worked out once per
-    request and locale: the pages ask for them for every name, price and day they show."""
+def kept_for_locale(name: str, make):
+    """Return ``make()``, made once per request and locale and kept on ``g`` as ``name``
+    beside the locale it is for: a locale forced for a while (an e-mail in the guest's
+    language) is a new locale object, and gets its own. Before the request's locale is
+    chosen, and outside an application context, ``make()`` is called every time.
+    """
     if has_app_context():
         context = g._get_current_object()
-        babel_context = context.__dict__.get("_flask_babel")
-        locale = getattr(babel_context, "babel_locale", None)
+        locale = getattr(context.__dict__.get("_flask_babel"), "babel_locale", None)
         if locale is not None:
-            kept = context.__dict__.get("_reader_of_locale")
+            kept = context.__dict__.get(name)
             if kept is not None and kept[0] is locale:
                 return kept[1]
-            name = str(locale)
-            reader = (name.split("_")[0], name)
-            context._reader_of_locale = (locale, reader)
-            return reader
+            value = make()
+            setattr(context, name, (locale, value))
+            return value
+    return make()
+
+
+def _find_reader() -> tuple[str, str]:
     locale = get_locale()
     if locale is None:
         return current_app.config["DEFAULT_LANGUAGE"], current_app.config["BABEL_DEFAULT_LOCALE"]
-    return str(locale).split("_")[0], str(locale)
+    name = str(locale)
+    return name.split("_")[0], name
+
+
+def _reader() -> tuple[str, str]:
+    """Return (language code, locale name) of the locale in force, worked out once per
+    request and locale: the pages ask for them for every name, price and day they show."""
+    return kept_for_locale("_reader_of_locale", _find_reader)
 
 
 def current_language() -> str:
@@ -189,26 +201,13 @@ class _KeptTranslations(Domain):
 
     Flask-Babel finds the locale and its catalogue afresh for every string, a few
     microseconds each through the context locals; a desk page has hundreds of strings.
-    The catalogue found is kept on ``g`` beside the locale it is for, so that
-    ``force_locale`` (an e-mail in the guest's language) is still obeyed: a new locale
-    object means a new lookup. Every request uses it (``init_app``), for the templates'
-    strings and the code's alike.
+    The catalogue found is kept (``kept_for_locale``), so that ``force_locale`` is still
+    obeyed. Every request uses it (``init_app``), for the templates' strings and the
+    code's alike.
     """
 
     def get_translations(self):
-        if not has_app_context():
-            return super().get_translations()
-        context = g._get_current_object()
-        babel_context = context.__dict__.get("_flask_babel")
-        locale = getattr(babel_context, "babel_locale", None)
-        if locale is None:  # the first string of the request chooses the locale
-            return super().get_translations()
-        kept = context.__dict__.get("_translations_of_locale")
-        if kept is not None and kept[0] is locale:
-            return kept[1]
-        found = super().get_translations()
-        context._translations_of_locale = (locale, found)
-        return found
+        return kept_for_locale("_translations_of_locale", super().get_translations)
 
 
 _DOMAIN = _KeptTranslations()

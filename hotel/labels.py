@@ -1,10 +1,10 @@
 """Translated words for the model's enumerations, for pages and messages."""
 
-from flask import Flask, g
+from flask import Flask
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from hotel.i18n import current_language
+from hotel.i18n import kept_for_locale
 from hotel.models import (
     Category,
     FaqKind,
@@ -148,11 +148,7 @@ def init_app(app: Flask) -> None:
 def row_labels() -> dict[str, str]:
     """Return the column names that a desk list of items repeats in every row (for narrow
     screens), in the reader's language, translated once per request and language."""
-    language = current_language()
-    kept = g.get("row_labels")
-    if kept is None or kept[0] != language:
-        kept = g.row_labels = (language, {
-            "room": _("Room"), "guest": _("Guest"), "service": _("Service"),
-            "when": _("When"), "taking_part": _("Taking part"), "state": _("State"),
-            "waiting": _("Waiting time"), "hand_out": _("Hand out or take back")})
-    return kept[1]
+    return kept_for_locale("_row_labels", lambda: {
+        "room": _("Room"), "guest": _("Guest"), "service": _("Service"),
+        "when": _("When"), "taking_part": _("Taking part"), "state": _("State"),
+        "waiting": _("Waiting time"), "hand_out": _("Hand out or take back")})
