@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, select
-from sqlalchemy.orm import contains_eager, lazyload
+from sqlalchemy.orm import contains_eager
 
 from hotel.clock import days_in_utc
 from hotel.extensions import db
-from hotel.i18n import text_locales
 from hotel.models import (
     RELEASED_STATES,
     Booking,
@@ -38,8 +37,7 @@ from hotel.models import (
     booking_item_participant,
 )
 from hotel.models.stays import age_on
-from hotel.services.catalogue import service_loaders
-from hotel.services.item_rows import department_names
+from hotel.services.item_rows import department_names, service_names, services_loaded_already
 from hotel.services.units import due_units, hand_outs_of
 
 SHOWN_STATES = frozenset(ItemState) - RELEASED_STATES
@@ -313,7 +311,7 @@ def services_in_scope(department_id: int | None) -> dict[int, Service]:
     """Return the services of the department, or all, by id, with their texts (a fixed
     number of queries)."""
     query = (select(Service).order_by(Service.position, Service.id)
-             .options(*service_loaders(text_locales(), bands=False)))
+             .options(*service_names()))
     return {service.id: service for service in db.session.scalars(
         _in_department(query, department_id))}
 
@@ -324,9 +322,7 @@ def slots_between(first: date, days: int, department_id: int | None) -> list[Slo
     start, end = day_bounds(first, days)
     query = (select(Slot).join(Slot.service)
              .where(Slot.starts_at >= start, Slot.starts_at < end)
-             .options(contains_eager(Slot.service).options(  # loaded already
-                 lazyload(Service.texts), lazyload(Service.age_bands),
-                 lazyload(Service.department)))
+             .options(contains_eager(Slot.service).options(*services_loaded_already()))
              .order_by(Slot.starts_at, Service.position, Slot.id))
     return list(db.session.scalars(_in_department(query, department_id)))
 

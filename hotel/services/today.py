@@ -118,16 +118,6 @@ def arrivals_and_departures(day: date, department_id: int | None = None,
     return _with_items(arriving, booked, services), _with_items(leaving, collected, services)
 
 
-def arrivals(day: date, department_id: int | None = None) -> list[StayWithItems]:
-    """Return the stays arriving on a day with what they booked ahead."""
-    return arrivals_and_departures(day, department_id)[0]
-
-
-def departures(day: date, department_id: int | None = None) -> list[StayWithItems]:
-    """Return the stays leaving on a day with the rentals to collect from them."""
-    return arrivals_and_departures(day, department_id)[1]
-
-
 def _services_of(services_loaded: bool):
     return services_loaded_already() if services_loaded else service_names()
 
