@@ -4,7 +4,6 @@ because the database holds one row per unit and day."""
 
 import threading
 from collections import Counter
-from urllib.parse import urlencode
 
 import pytest
 from sqlalchemy import func, select, text
@@ -17,7 +16,6 @@ from tests.concurrency.harness import (
     REQUEST_TIMEOUT_S,
     DeskSession,
     call,
-    connect,
     sign_in_all,
 )
 from tests.conftest import make_config
@@ -64,16 +62,9 @@ def hand_out_at_once(desk: DeskSession, items: list[int], unit: int) -> list[tup
     barrier = threading.Barrier(len(items), timeout=REQUEST_TIMEOUT_S)
 
     def send(index: int, item: int) -> None:
-        connection = connect(desk.base_url)
-        body = urlencode({"csrf_token": desk.token, "unit": str(unit)})
-        headers = {"Cookie": desk.cookie, "Content-Type": "application/x-www-form-urlencoded"}
         barrier.wait()
-        try:
-            connection.request("POST", f"/desk/rentals/items/{item}/hand-out", body, headers)
-            response = connection.getresponse()
-            answers[index] = (response.status, response.read().decode(errors="replace"))
-        finally:
-            connection.close()
+        answers[index] = desk.request("POST", f"/desk/rentals/items/{item}/hand-out",
+                                      {"unit": str(unit)})
 
     threads = [threading.Thread(target=send, args=(index, item))
                for index, item in enumerate(items)]
