@@ -108,6 +108,8 @@ class Config:
     # hour on, and the pre-arrival offer this many days before arrival.
     REMINDER_HOUR = count_from_environment("REMINDER_HOUR", 18)
     PRE_ARRIVAL_DAYS = count_from_environment("PRE_ARRIVAL_DAYS", 3)
+    # How long a place freed for the first guest on a waiting list is held for them.
+    WAITLIST_HOLD_MINUTES = count_from_environment("WAITLIST_HOLD_MINUTES", 120)
 
     # Rendered parts of the catalogue kept per process (hotel/web/catalogue_cache.py): a
     # home page and a page per service and package, in each language, is about 400.

@@ -16,6 +16,7 @@ from hotel.models import (
     Role,
     TicketKind,
     TicketState,
+    WaitingState,
 )
 
 CATEGORY_LABELS = {
@@ -116,6 +117,15 @@ MESSAGE_KIND_LABELS = {
     MessageKind.TICKET_ANSWERED: _l("Ticket answered"),
     MessageKind.RATING_INVITATION: _l("Invitation to rate"),
     MessageKind.PRE_ARRIVAL_OFFER: _l("Offer before arrival"),
+    MessageKind.WAITLIST_OFFER: _l("A place from the waiting list"),
+}
+
+WAITING_STATE_LABELS = {
+    WaitingState.WAITING: _l("Waiting"),
+    WaitingState.OFFERED: _l("Place held for you"),
+    WaitingState.BOOKED: _l("Booked from the waiting list"),
+    WaitingState.EXPIRED: _l("Offer ended"),
+    WaitingState.LEFT: _l("Left the waiting list"),
 }
 
 MESSAGE_STATE_LABELS = {
@@ -142,6 +152,7 @@ def init_app(app: Flask) -> None:
         FAQ_KIND_LABELS=FAQ_KIND_LABELS,
         MESSAGE_KIND_LABELS=MESSAGE_KIND_LABELS,
         MESSAGE_STATE_LABELS=MESSAGE_STATE_LABELS,
+        WAITING_STATE_LABELS=WAITING_STATE_LABELS,
     )
 
 

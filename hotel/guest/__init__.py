@@ -23,4 +23,5 @@ from hotel.guest import (  # noqa: E402,F401,I001  (routes attach to bp)
     party,
     ratings,
     sign_in,
+    waitlist,
 )

@@ -49,8 +49,12 @@ from hotel.models.sign_in import SignInFailure
 from hotel.models.staff import Department, DepartmentText, Role, StaffUser
 from hotel.models.stays import CareNotes, PartyMember, Stay, fold_name
 from hotel.models.units import Condition, HandOut, HandOutDay, RentalUnit
+from hotel.models.waitlist import ACTIVE_WAITING_STATES, WaitingEntry, WaitingState
 
 __all__ = [
+    "ACTIVE_WAITING_STATES",
+    "WaitingEntry",
+    "WaitingState",
     "MARKETING_KINDS",
     "Message",
     "MessageKind",

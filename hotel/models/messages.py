@@ -33,6 +33,7 @@ class MessageKind(enum.StrEnum):
     TICKET_ANSWERED = "ticket_answered"
     RATING_INVITATION = "rating_invitation"
     PRE_ARRIVAL_OFFER = "pre_arrival_offer"
+    WAITLIST_OFFER = "waitlist_offer"
 
 
 # Sent only to stays that agreed to hear from the hotel, and with a way to unsubscribe;

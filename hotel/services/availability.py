@@ -25,12 +25,21 @@ class DayAvailability:
     remaining: int
 
 
+def expire_offers() -> None:
+    """End the waiting lists' offers that ran out before availability is read."""
+    from hotel.services.waitlist import expire_offers as expire  # it reads rental_days
+
+    expire()
+
+
 def slot_availability(service: Service, first: date, last: date,
                       after: datetime | None = None) -> list[SlotAvailability]:
-    """Return the slots of an activity from ``first`` to ``last`` with places left (one query).
+    """Return the slots of an activity from ``first`` to ``last`` with places left (two
+    queries: the waiting lists' offers that ran out are ended first).
 
     Closed slots are listed with none left; ``after`` leaves out slots that start earlier.
     """
+    expire_offers()
     start, end = days_in_utc(first, last)
     query = select(Slot).where(
         Slot.service_id == service.id,
@@ -44,9 +53,17 @@ def slot_availability(service: Service, first: date, last: date,
 
 
 def rental_availability(service: Service, first: date, last: date) -> list[DayAvailability]:
-    """Return the units of a rental free on each day from ``first`` to ``last`` (two queries).
+    """Return the units of a rental free on each day from ``first`` to ``last`` (three
+    queries: the waiting lists' offers that ran out are ended first).
+    """
+    expire_offers()
+    return rental_days(service, first, last)
 
-    A day without a counter row has the stock less the units out of service.
+
+def rental_days(service: Service, first: date, last: date) -> list[DayAvailability]:
+    """Return the units of a rental free on each day from ``first`` to ``last`` as the
+    counters say now (two queries); a day without a counter row has the stock less the
+    units out of service.
     """
     rows = {
         row.day: row

@@ -237,6 +237,7 @@ def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: st
     if old_state not in RELEASED_STATES and new_state in RELEASED_STATES:
         release_capacity(item.service, item.quantity, slot_id=item.slot_id,
                          first=item.start_on, last=item.end_on or item.start_on)
+        _offer_to_waiting_list(item)
     # A person's one place per slot is held while the item is still to happen, as the
     # rules' own check counts it.
     if item.slot_id is not None and old_state in HOLDING_STATES \
@@ -250,6 +251,14 @@ def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: st
     audit.record(f"item.{new_state.value}", item, actor, booking=item.booking.reference,
                  previous=old_state.value, reason=reason or None,
                  standard_reason=standard_reason.code if standard_reason else None)
+
+
+def _offer_to_waiting_list(item: BookingItem) -> None:
+    """Offer the places an item gave back to the first guests waiting for them."""
+    from hotel.services.waitlist import offer_freed_places  # it books through this module
+
+    offer_freed_places(item.service, slot_id=item.slot_id, first=item.start_on,
+                       last=item.end_on or item.start_on)
 
 
 def cancel_booking_item(item: BookingItem, actor, now: datetime | None = None) -> BookingItem:

@@ -17,7 +17,7 @@ from hotel.models import Slot, Stay
 from hotel.models.types import utcnow
 from hotel.services.sign_in import stay_session_ends_at
 
-SIGN_IN, REBOOK, UNSUBSCRIBE = "sign-in", "rebook", "unsubscribe"
+SIGN_IN, REBOOK, UNSUBSCRIBE, WAITLIST = "sign-in", "rebook", "unsubscribe", "waitlist"
 
 
 def _serializer(purpose: str) -> URLSafeSerializer:
@@ -90,3 +90,19 @@ def unsubscribe_url(stay: Stay) -> str:
 def stay_of_unsubscribe_link(token: str) -> Stay:
     """:raises LookupError: the link is not one of ours."""
     return _read(UNSUBSCRIBE, token, None, lasts=True)[0]
+
+
+def waitlist_offer_url(stay: Stay, entry_id: int) -> str:
+    """Return the link to a waiting-list offer of the stay, to accept or decline it."""
+    return public_url("guest.waitlist_offer", token=_token(WAITLIST, stay, entry_id))
+
+
+def read_waitlist_offer_link(token: str, now: datetime | None = None) -> tuple[Stay, int]:
+    """Return the stay and the entry's id of a waiting-list offer link.
+
+    :raises LookupError: the link is not valid (any more).
+    """
+    stay, values = _read(WAITLIST, token, now, lasts=False)
+    if len(values) != 1 or not isinstance(values[0], int):
+        raise LookupError(token)
+    return stay, values[0]

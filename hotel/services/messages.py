@@ -48,6 +48,7 @@ SUBJECTS = {
     MessageKind.TICKET_ANSWERED: _l("An answer to your message %(number)s"),
     MessageKind.RATING_INVITATION: _l("How was it? Tell us in a minute"),
     MessageKind.PRE_ARRIVAL_OFFER: _l("Before you arrive: ideas for your stay"),
+    MessageKind.WAITLIST_OFFER: _l("A place has come free for you"),
 }
 
 _PENDING = "hotel.messages_to_send"

@@ -11,12 +11,13 @@ from hotel.database import write_transaction
 from hotel.extensions import db
 from hotel.i18n import day_label
 from hotel.models import Kind, OutOfService, RentalDay, Service, StaffUser
-from hotel.services import audit
+from hotel.services import audit, waitlist
 from hotel.services.availability import DayAvailability
 from hotel.services.capacity import change_rental_capacity, days_between, units_out_of_service
 from hotel.services.errors import DomainError, Unavailable
 from hotel.services.inventory import (
     HORIZON_DAYS,
+    MAX_PERIOD_DAYS,
     check_period,
     check_units,
     lock_service_of_kind,
@@ -125,6 +126,9 @@ def change_stock(service_id: int, stock: int, actor: StaffUser,
         service.stock = stock
         change_rental_capacity(service.id, stock - old, today)
         match_units(service, stock, today)
+        if stock > old:
+            waitlist.offer_freed_places(service, first=today,
+                                        last=today + timedelta(days=MAX_PERIOD_DAYS))
         audit.record("rental.stock_changed", service, actor, service=service.slug,
                      old=old, new=stock)
     return service
@@ -204,7 +208,10 @@ def bring_back_into_service(period: OutOfService, actor: StaffUser, today: date)
                  starts_on=period.starts_on, ends_on=old_end,
                  new_ends_on=None if first == period.starts_on else today - timedelta(1))
     change_rental_capacity(period.service_id, period.units, first, old_end)
+    service = period.service
     if first == period.starts_on:
         db.session.delete(period)
     else:
         period.ends_on = today - timedelta(days=1)
+    db.session.flush()  # the units count as in service for days without a counter row
+    waitlist.offer_freed_places(service, first=first, last=old_end)

@@ -22,7 +22,7 @@ from hotel.models import (
     StaffUser,
 )
 from hotel.models.types import utcnow
-from hotel.services import audit, messages
+from hotel.services import audit, messages, waitlist
 from hotel.services.bookings import change_item_state
 from hotel.services.capacity import set_slot_capacity
 from hotel.services.errors import DomainError, Unavailable
@@ -237,6 +237,8 @@ def change_slot_capacity(slot_id: int, capacity: int, actor: StaffUser) -> Slot:
                               "capacity")
         set_slot_capacity(slot.id, capacity)
         db.session.expire(slot)
+        if capacity > old:
+            waitlist.offer_freed_places(slot.service, slot_id=slot.id)
         audit.record("slot.capacity_changed", slot, actor, service=slot.service.slug,
                      starts_at=slot.starts_at, old=old, new=capacity)
     return slot
@@ -320,6 +322,8 @@ def reopen_slot(slot_id: int, actor: StaffUser) -> Slot:
             raise DomainError(_("This slot is open already."), "slot")
         old_reason = slot.closed_reason
         slot.closed, slot.closed_reason, slot.closed_reason_id = False, "", None
+        db.session.flush()
+        waitlist.offer_freed_places(slot.service, slot_id=slot.id)
         audit.record("slot.reopened", slot, actor, service=slot.service.slug,
                      starts_at=slot.starts_at, old_reason=old_reason)
     return slot
