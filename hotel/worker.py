@@ -83,6 +83,15 @@ def timed_jobs() -> dict[str, int]:
     return _in_app(run_timed_jobs)
 
 
+@queue.periodic_task(crontab(minute="*"))
+def expire_waiting() -> int:
+    """Every minute: end waiting-list offers that ran out, handing their places on, and
+    the entries whose time to book has passed."""
+    from hotel.services.waitlist import expire_waiting as expire
+
+    return _in_app(expire)
+
+
 @queue.periodic_task(crontab(hour="*/6", minute="7"))
 def extend_slots() -> int:
     """Keep the recurring slots of activities made for the days ahead."""

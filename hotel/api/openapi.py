@@ -12,7 +12,15 @@ from flask import current_app
 
 from hotel.api import bp
 from hotel.api.schemas import MAX_ID, MAX_ITEMS, MAX_RANGE_DAYS
-from hotel.models import REQUEST_FIELDS, ItemState, Kind, MessageKind, MessageState, PricingUnit
+from hotel.models import (
+    REQUEST_FIELDS,
+    ItemState,
+    Kind,
+    MessageKind,
+    MessageState,
+    PricingUnit,
+    WaitingState,
+)
 from hotel.services.care_notes import COLLECTED_BY_MAX, NOTE_MAX, PHONE_MAX, PHONE_PATTERN
 from hotel.services.plain_text import blank_pattern, refused_pattern, visible_pattern
 from hotel.services.stays import MAX_VERSION
@@ -144,7 +152,8 @@ SCHEMAS = {
                   "description": "Index of the booking item at fault."}},
         ["error", "message", "fields"]),
     "ConflictError": _object(
-        {"error": {"enum": ["unavailable", "not_allowed", "conflict"]}, "message": TEXT,
+        {"error": {"enum": ["unavailable", "not_allowed", "conflict", "room_left"]},
+         "message": TEXT,
          "item": {"type": "integer", "minimum": 0}},
         ["error", "message"]),
     "Token": _object({"token": TEXT, "expires_at": DATETIME}, ["token", "expires_at"]),
@@ -302,6 +311,30 @@ SCHEMAS = {
         ["id", "kind", "language", "subject", "text", "created_at", "read_at"]),
     "MessageList": _object({"messages": {"type": "array", "items": _ref("Message")}},
                            ["messages"]),
+    "WaitingInput": _object(
+        {"service": {**SLUG, "description": "The service's slug: an activity or a rental."},
+         "slot_id": {**ID, "description": "Activities: the full slot."},
+         "start_date": {**DAY, "description": "Rentals: first day of use."},
+         "end_date": {**DAY, "description": "Rentals: last day of use (inclusive)."},
+         "quantity": {"type": "integer", "default": 1,
+                      "description": "Rentals: units; activities: places, if no "
+                                     "participants are named."},
+         "participants": {"type": "array", "items": ID, "maxItems": 50,
+                          "description": "Party member ids of who would take part."}},
+        ["service"], additionalProperties=False),
+    "WaitingEntry": _object(
+        {"id": ID, "service": TEXT, "slot_id": _nullable("integer"), "start_date": DATE,
+         "end_date": DATE, "quantity": {"type": "integer"},
+         "participants": {"type": "array", "items": ID},
+         "state": {"enum": [state.value for state in WaitingState]},
+         "position": {**_nullable("integer"),
+                      "description": "Place in the queue (1 is next), while waiting."},
+         "offer_expires_at": {**_nullable("string", format="date-time"),
+                              "description": "While offered: the places are held until "
+                                             "then."}},
+        ["id", "service", "state", "position", "offer_expires_at"]),
+    "WaitingList": _object({"entries": {"type": "array", "items": _ref("WaitingEntry")}},
+                           ["entries"]),
     **TEXT_RULES,
 }
 
@@ -421,6 +454,34 @@ PATHS = {
          "404": _response("NotFound")},
         secured=True, parameters=[_path_param("reference", REFERENCE_TEXT)],
         tag="messages")},
+    "/waitlist": {
+        "post": _operation(
+            "joinWaitlist",
+            "Wait for a full slot or for rental days with no unit left; 409 `room_left` "
+            "when there is room (book instead).",
+            {"201": _json(_ref("WaitingEntry"), "The entry, with its place in the queue.", {
+                "leaveWaitlist": _link("leaveWaitlist", "Leave the waiting list.",
+                                       entry_id="$response.body#/id")}),
+             **AUTH_ERRORS, "409": _response("Conflict"), "422": _response("Invalid")},
+            body="WaitingInput", secured=True, tag="waitlist"),
+        "get": _operation(
+            "listWaitlist", "List the guest's waiting-list entries.",
+            {"200": _json(_ref("WaitingList"), "The entries."), **AUTH_ERRORS},
+            secured=True, tag="waitlist"),
+    },
+    "/waitlist/{entry_id}/accept": {"post": _operation(
+        "acceptWaitlistOffer",
+        "Book the places an offer holds for the guest.",
+        {"201": _json(_ref("Booking"), "The booking."), **AUTH_ERRORS,
+         "404": _response("NotFound"), "409": _response("Conflict"),
+         "422": _response("Invalid")},
+        secured=True, parameters=[_path_param("entry_id", ID)], tag="waitlist")},
+    "/waitlist/{entry_id}": {"delete": _operation(
+        "leaveWaitlist",
+        "Leave a waiting list, or let an offer go to the next guest.",
+        {"200": _json(_ref("WaitingEntry"), "The entry, left."), **AUTH_ERRORS,
+         "404": _response("NotFound"), "409": _response("Conflict")},
+        secured=True, parameters=[_path_param("entry_id", ID)], tag="waitlist")},
     "/openapi.json": {"get": _operation(
         "showOpenApi",
         "This document.", {"200": _json({"type": "object"}, "The OpenAPI document.")},
@@ -433,6 +494,7 @@ NULL_AS_MISSING = {
     "ItemInput": ["slot_id", "start_date", "end_date", "starts_at", "participants", "details",
                   "note"],
     "BookingInput": ["package", "idempotency_key"],
+    "WaitingInput": ["slot_id", "start_date", "end_date", "participants"],
     "StayInput": ["language", "birth_date", "email", "phone", "adults", "children"],
     "AdultInput": ["last_name", "birth_date", *CARE_NOTES],
     "ChildInput": ["last_name", "age", "birth_date", *CARE_NOTES, *COLLECTION],

@@ -37,7 +37,8 @@ ACCEPTED = ["2xx", "3xx", "401", "403", "404", "409", "429"]
 # fault: a period of at most 62 days that runs forwards, a departure after the arrival and
 # at most 366 nights later, a service, package or slot the catalogue has, dates within
 # the guest's stay.
-RULES_BEYOND_SCHEMA = ["showAvailability", "createBooking", "createStay", "updateStay"]
+RULES_BEYOND_SCHEMA = ["showAvailability", "createBooking", "createStay", "updateStay",
+                       "joinWaitlist", "acceptWaitlistOffer"]
 
 
 def schemathesis_config(tokens: dict) -> SchemathesisConfig:
