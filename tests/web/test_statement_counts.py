@@ -20,8 +20,9 @@ from tests.helpers import csrf_token, post_form
 #   and for both, the message telling the guest, written with the booking (the outbox)
 BOOKING_POST = {"sqlite": {"crib": 9, "kids-club": 12}, "postgresql": {"crib": 8, "kids-club": 10}}
 #   the stay, the item with its booking, service and party | the state's conditional
-#   UPDATE, the capacity given back (and the places, for an activity), the audit entry
-CANCEL_POST = {"sqlite": {"crib": 7, "kids-club": 8}, "postgresql": {"crib": 5, "kids-club": 6}}
+#   UPDATE, the capacity given back (and the places, for an activity), the waiting list
+#   of those places (whom to offer them to), the audit entry
+CANCEL_POST = {"sqlite": {"crib": 8, "kids-club": 9}, "postgresql": {"crib": 6, "kids-club": 7}}
 #   the stay, the basket's services | "booked already?" by the checkout key | as above
 CHECKOUT_POST = {"sqlite": 10, "postgresql": 9}
 
