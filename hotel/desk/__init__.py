@@ -41,5 +41,6 @@ from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     stays,
     tickets,
     today,
+    waitlist,
     welcome_card,
 )

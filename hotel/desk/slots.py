@@ -1,6 +1,6 @@
 """Desk actions on an activity's slots: add one, make them from a rule, capacity, close, reopen."""
 
-from flask import abort, flash
+from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -104,6 +104,8 @@ def inventory_close_slot(slot_id):
     flash(ngettext("The slot is closed; %(num)d booking was cancelled.",
                    "The slot is closed; %(num)d bookings were cancelled.", len(items)),
           "success")
+    if items:  # who was told, and later who rebooked
+        return redirect(url_for("desk.slot_closure", slot_id=slot.id), 303)
     return back_to_service(service)
 
 

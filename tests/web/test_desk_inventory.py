@@ -269,7 +269,8 @@ def test_the_activity_page_lists_the_coming_slots(client, db, reception, club, s
     db.session.commit()
     page = client.get("/desk/inventory/services/kids-club").get_data(as_text=True)
     assert "2 / 6" in page
-    assert f"/desk/inventory/slots/{slot.id}/close" in page
+    # A booked slot is closed from the page that shows whom it would cancel.
+    assert f"/desk/inventory/slots/{slot.id}/closure" in page
     overview = client.get("/desk/inventory").get_data(as_text=True)
     assert "Kids club" in overview
 
