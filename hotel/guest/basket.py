@@ -1,7 +1,7 @@
 """The guest's basket: lines kept in the session until checkout."""
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from flask import session
@@ -9,7 +9,7 @@ from flask import session
 from hotel.i18n import text_locales
 from hotel.models import Stay
 from hotel.models.types import utcnow
-from hotel.services import catalogue, pricing
+from hotel.services import basket_check, catalogue, pricing
 from hotel.services.errors import DomainError
 from hotel.services.rules import CheckedLine, ItemRequest, check_line
 
@@ -100,17 +100,24 @@ class BasketLine:
     quote: pricing.Quote | None = None
     error: str | None = None
     checked: CheckedLine | None = None
+    alternatives: list = field(default_factory=list)  # nearest times that still fit
 
 
 def priced_lines(stay: Stay) -> list[BasketLine]:
     """Check and price every line of the basket, without booking anything."""
     now = utcnow()
     result = []
+    basket_check.before_recheck()
     for request in requests():
         try:
             line = check_line(stay, request, now)
         except DomainError as error:
             result.append(BasketLine(request, error=error.message))
+            continue
+        taken, alternatives = basket_check.recheck(line, stay, now)
+        if taken:
+            result.append(BasketLine(request, error=taken, checked=line,
+                                     alternatives=alternatives))
             continue
         quote = pricing.quote(request.service, stay, quantity=line.quantity, people=line.people,
                               on=line.first, days=line.days, hours=line.hours)
