@@ -53,6 +53,10 @@ MAX_ENTRIES_PER_STAY = 20
 OFFER_CANDIDATES = 50
 
 
+class _OfferedAlready(Exception):
+    """Another transaction made the entry an offer first: nothing to hold here."""
+
+
 class RoomLeft(Conflict):
     """There is room for what was asked: the guest should book it instead of waiting."""
 
@@ -191,9 +195,9 @@ def _offer(entry: WaitingEntry, now: datetime, actor=None) -> bool:
             if not _claim(entry, WaitingState.WAITING, {
                     "state": WaitingState.OFFERED, "offered_at": now,
                     "offer_expires_at": expires_at}):
-                raise NotAllowed("taken")  # another process offered to it first
+                raise _OfferedAlready  # another process offered to it first
             reserve_capacity(entry.service, entry.quantity, **_hold(entry))
-    except DomainError:
+    except (DomainError, _OfferedAlready):
         db.session.expire(entry)
         return False
     audit.record("waitlist.offered", entry, actor, service=entry.service.slug,
