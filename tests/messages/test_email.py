@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from hotel.clock import hotel_today, local_to_utc
 from hotel.models import BookingItem, ItemState, Kind, Message, MessageKind, MessageState, Role
+from hotel.models.types import utcnow
 from hotel.services import mail, timed_messages
 from hotel.services.bookings import create_booking
 from hotel.services.requests import Action, handle_items
@@ -206,6 +207,11 @@ def sample_context(kind: MessageKind, stay) -> dict:
         MessageKind.RATING_INVITATION: {"items": [], "rate_urls": {}},
         MessageKind.PRE_ARRIVAL_OFFER: {"packages": [], "services": [],
                                         "catalogue_url": "http://hotel.test/"},
+        MessageKind.WAITLIST_OFFER: {
+            "entry": SimpleNamespace(service=make_service(), start_on=hotel_today(),
+                                     end_on=hotel_today(), slot=None, quantity=1),
+            "people": [], "expires_at": utcnow(),
+            "offer_url": "http://hotel.test/waitlist/token"},
     }[kind]
 
 
