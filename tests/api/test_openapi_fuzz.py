@@ -60,6 +60,7 @@ def schemathesis_config(tokens: dict) -> SchemathesisConfig:
                    "stateful": {"enabled": True, "max-steps": STATEFUL_STEPS}},
         "operations": [
             {"include-tag": "bookings", "headers": {"Authorization": f"Bearer {tokens['guest']}"}},
+            {"include-tag": "waitlist", "headers": {"Authorization": f"Bearer {tokens['guest']}"}},
             {"include-tag": "stays", "headers": {"Authorization": f"Bearer {tokens['staff']}"}},
             *[{"include-operation-id": operation, "checks": {"positive_data_acceptance": {
                 "expected-statuses": [*ACCEPTED, "422"]}}} for operation in RULES_BEYOND_SCHEMA],
