@@ -19,7 +19,8 @@ def test_openapi_document_validates_and_covers_every_route(app, api, hotel):
         for rule in app.url_map.iter_rules() if rule.endpoint.startswith("api.")
         for method in rule.methods - {"HEAD", "OPTIONS"}
     }
-    documented = {(method, path.replace("{item_id}", "{int(max=2147483647):item_id}"))
+    documented = {(method, path.replace("{item_id}", "{int(max=2147483647):item_id}")
+                   .replace("{entry_id}", "{int(max=2147483647):entry_id}"))
                   for path, operations in PATHS.items() for method in operations}
     assert routes == documented
 
