@@ -130,9 +130,9 @@ def test_slot_availability_for_a_month_costs_as_many_queries_as_for_three_days(
             assert len(rental_availability(scooters, today, last)) == days
         counts[days] = (slots_counter.count, rentals_counter.count)
     assert counts[3] == counts[30]
-    # The slots, after the one look for waiting-list offers that ran out (none here).
+    # Each after the one look for waiting-list offers that ran out (none here).
     assert counts[30][0] <= 2
-    assert counts[30][1] <= 2
+    assert counts[30][1] <= 3
 
 
 @pytest.mark.parametrize(
