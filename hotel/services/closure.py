@@ -18,8 +18,8 @@ from hotel.models import (
     WaitingEntry,
 )
 
-REBOOK_KEY = "rebook-{item}-"  # the rebook link books with this submission key (guest.rebook)
-
+# The rebook link books with the submission key "rebook-<item>-<slot>" (guest.rebook):
+# it names the cancelled item each rebooking replaces.
 
 @dataclass
 class ClosedBooking:
