@@ -235,6 +235,7 @@ RECEPTION_FORMS = [
     ("desk.inventory_add_rule", "/desk/inventory/services/kids-club"),
     ("desk.inventory_slot_capacity", "/desk/inventory/services/kids-club"),
     ("desk.inventory_close_slot", "/desk/inventory/services/kids-club"),
+    ("desk.inventory_close_slot", "/desk/inventory/slots/{slot}/closure"),
     ("desk.inventory_reopen_slot", "/desk/inventory/services/kids-club"),
     ("desk.inventory_stock", "/desk/inventory/services/crib"),
     ("desk.inventory_out_of_service", "/desk/inventory/services/crib"),
