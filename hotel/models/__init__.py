@@ -45,12 +45,19 @@ from hotel.models.messages import (
     StandardReason,
     StandardReasonText,
 )
+from hotel.models.money import Fee, FeeKind, Voucher, VoucherKind, VoucherUse, voucher_service
 from hotel.models.sign_in import SignInFailure
 from hotel.models.staff import Department, DepartmentText, Role, StaffUser
 from hotel.models.stays import CareNotes, PartyMember, Stay, fold_name
 from hotel.models.units import Condition, HandOut, HandOutDay, RentalUnit
 
 __all__ = [
+    "Fee",
+    "FeeKind",
+    "Voucher",
+    "VoucherKind",
+    "VoucherUse",
+    "voucher_service",
     "MARKETING_KINDS",
     "Message",
     "MessageKind",
