@@ -42,5 +42,6 @@ from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     stays,
     tickets,
     today,
+    vouchers,
     welcome_card,
 )

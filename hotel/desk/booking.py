@@ -54,13 +54,17 @@ def book_service(reference: str, slug: str):
     if service is None:
         abort(404)
     form, availability = _line_form(service, stay)
-    status = 200
+    status, voucher_error = 200, None
     if form.validate_on_submit():
         try:
             booking = create_booking(stay, [form_to_request(form, service)], current_user,
-                                     confirm_now=request.form.get("confirm_now") == "y")
+                                     confirm_now=request.form.get("confirm_now") == "y",
+                                     voucher_code=request.form.get("voucher", "")[:64].strip())
         except DomainError as error:
-            form.form_errors.append(error.message)
+            if error.field == "voucher":
+                voucher_error = error.message
+            else:
+                form.form_errors.append(error.message)
         else:
             flash(_("Booked %(service)s for room %(room)s (booking %(reference)s).",
                     service=localized(service),
@@ -70,5 +74,5 @@ def book_service(reference: str, slug: str):
     elif form.is_submitted():
         status = 422
     return render_template("desk/booking/service.html", stay=stay, service=service, form=form,
-                           availability=availability), status
+                           availability=availability, voucher_error=voucher_error), status
 
