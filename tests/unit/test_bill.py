@@ -8,7 +8,6 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from hotel.extensions import db
 from hotel.models import Fee, FeeKind, ItemState, Voucher, VoucherKind, VoucherUse
 from hotel.services import fees
 from hotel.services.bill import bill_of_stay
