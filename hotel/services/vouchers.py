@@ -8,7 +8,7 @@ more often than its limit; the database's check on the counter is the last guard
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
@@ -73,16 +73,13 @@ def use_voucher(voucher: Voucher, booking_id: int) -> None:
     db.session.add(VoucherUse(voucher_id=voucher.id, booking_id=booking_id))
 
 
-def parse_value(kind: VoucherKind, text: str) -> Decimal:
-    """:raises DomainError: the value is not a positive number, or a percent above 100."""
-    try:
-        value = Decimal(str(text).strip().replace(",", "."))
-    except InvalidOperation:
-        value = None
-    if value is None or not value.is_finite() or value <= 0 or value >= Decimal("1e9"):
+def check_value(kind: VoucherKind, value: Decimal) -> Decimal:
+    """:raises DomainError: the value is not above zero, or a percent is above 100."""
+    value = Decimal(value)
+    if not value.is_finite() or value <= 0 or value >= Decimal("1e9"):
         raise DomainError(_("Please enter a number greater than zero."), "value")
     if kind == VoucherKind.PERCENT and value > 100:
-        raise DomainError(_("A percent is at most 100."), "value")
+        raise DomainError(_("Please enter a percentage from 0 to 100."), "value")
     return value.quantize(Decimal("0.01"))
 
 
@@ -96,6 +93,7 @@ def create_voucher(actor: StaffUser, *, code: str, kind: VoucherKind, value: Dec
     code = normal_code(code)
     if not CODE.match(code):
         raise DomainError(_("A code has 3 to 32 letters, digits, - or _."), "code")
+    value = check_value(kind, value)
     if valid_from and valid_until and valid_until < valid_from:
         raise DomainError(_("The last day must not be before the first."), "valid_until")
     with write_transaction():
