@@ -1,14 +1,18 @@
 """Twenty guests book with the same voucher code at the same moment, against four
 gunicorn workers: the code is used exactly as often as its limit allows."""
 
+from datetime import time, timedelta
+
 import pytest
 from sqlalchemy import func, select
 
 from hotel import create_app
+from hotel.clock import hotel_today, local_to_utc
 from hotel.extensions import db
-from hotel.models import BookingItem, Voucher, VoucherKind, VoucherUse
+from hotel.models import BookingItem, Kind, PricingUnit, Voucher, VoucherKind, VoucherUse
 from tests.concurrency.harness import fire_at_once, sign_in_all
 from tests.conftest import make_config
+from tests.factories import make_service
 
 pytestmark = pytest.mark.concurrency
 
@@ -17,20 +21,27 @@ LIMIT = 3
 UNLOCKED_VOUCHERS_APP = "tests.concurrency.unlocked_vouchers_wsgi"
 
 
-def add_voucher(url: str) -> None:
-    """Add a 10 % voucher code good three times."""
+def add_voucher(url: str) -> str:
+    """Add a 10 % voucher code good three times, and a transfer on request: booking it
+    takes no capacity, so nothing but the voucher's own guard orders the bookings.
+    Return when the transfer is asked for (ISO 8601)."""
     app = create_app(make_config(url))
     with app.app_context():
+        make_service(slug="race-transfer", kind=Kind.ON_REQUEST,
+                     pricing_unit=PricingUnit.PER_BOOKING, price="40.00",
+                     requires_approval=True)
         db.session.add(Voucher(code="RACE3", kind=VoucherKind.PERCENT, value=10,
                                max_uses=LIMIT, uses=0))
         db.session.commit()
+        starts_at = local_to_utc(hotel_today() + timedelta(days=1), time(11, 0)).isoformat()
         db.session.remove()
         db.engine.dispose()
+    return starts_at
 
 
-def book_with_the_voucher_at_once(server, hotel) -> list:
+def book_with_the_voucher_at_once(server, hotel, starts_at: str) -> list:
     tokens = sign_in_all(server.base_url, hotel.guests[:GUESTS])
-    line = {"service": hotel.activity, "slot_id": hotel.slot_id, "quantity": 1}
+    line = {"service": "race-transfer", "starts_at": starts_at}
     return fire_at_once(server.base_url, "slot", [
         (token, {"items": [line], "voucher": "RACE3"}) for token in tokens])
 
@@ -49,9 +60,9 @@ def voucher_ledger(url: str) -> tuple[int, int, int]:
 
 
 def test_a_voucher_is_used_no_more_often_than_its_limit(hotel, serve):
-    add_voucher(hotel.url)
+    starts_at = add_voucher(hotel.url)
     server = serve("wsgi", hotel)
-    shots = book_with_the_voucher_at_once(server, hotel)
+    shots = book_with_the_voucher_at_once(server, hotel, starts_at)
     statuses = sorted(shot.status for shot in shots)
     assert statuses == [201] * LIMIT + [409] * (GUESTS - LIMIT), statuses
     assert all(shot.answer["error"] == "unavailable" for shot in shots if shot.status == 409)
@@ -59,9 +70,9 @@ def test_a_voucher_is_used_no_more_often_than_its_limit(hotel, serve):
 
 
 def test_negative_control_an_unguarded_count_uses_a_voucher_too_often(hotel, serve):
-    add_voucher(hotel.url)
+    starts_at = add_voucher(hotel.url)
     server = serve(UNLOCKED_VOUCHERS_APP, hotel)
-    shots = book_with_the_voucher_at_once(server, hotel)
+    shots = book_with_the_voucher_at_once(server, hotel, starts_at)
     counted, uses, discounted = voucher_ledger(hotel.url)
     assert sum(shot.status == 201 for shot in shots) > LIMIT, [s.status for s in shots]
     assert uses > LIMIT and discounted > LIMIT and counted < uses, (counted, uses, discounted)
