@@ -1,15 +1,14 @@
 """Managers' voucher codes: the list with how often each was used, a new code, withdrawing."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from hotel.desk import bp
-from hotel.desk.forms.vouchers import VoucherForm
+from hotel.desk.forms.vouchers import VoucherActiveForm, VoucherForm
 from hotel.desk.roles import staff_required
 from hotel.extensions import db
-from hotel.guest.forms import ActionForm
 from hotel.i18n import localized, text_locales
 from hotel.models import Role, Service, VoucherKind
 from hotel.services.catalogue import service_loaders
@@ -47,18 +46,18 @@ def vouchers():
     if form.is_submitted():
         status = 422
     return render_template("desk/vouchers/index.html", form=form, vouchers=all_vouchers(),
-                           action_form=ActionForm()), status
+                           action_form=VoucherActiveForm(formdata=None)), status
 
 
 @bp.post("/vouchers/<int:voucher_id>/active")
 @staff_required(Role.MANAGER)
 def voucher_active(voucher_id: int):
     """Withdraw a voucher code, or offer it again."""
-    form = ActionForm()
+    form = VoucherActiveForm()
     if not form.validate_on_submit():
         abort(400)
     try:
-        set_voucher_active(voucher_id, request.form.get("active") == "1", current_user)
+        set_voucher_active(voucher_id, form.active.data == "1", current_user)
     except DomainError:
         abort(404)
     return redirect(url_for("desk.vouchers"), 303)

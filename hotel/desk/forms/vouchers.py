@@ -1,8 +1,8 @@
 """The manager's form for a new voucher code."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, DecimalField, IntegerField, SelectField, StringField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms import DateField, DecimalField, HiddenField, IntegerField, SelectField, StringField
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, NumberRange, Optional
 
 from hotel.desk.forms.catalogue import CheckboxesField
 from hotel.labels import VOUCHER_KIND_LABELS
@@ -26,3 +26,9 @@ class VoucherForm(PageForm):
         Optional(), NumberRange(min=1, max=1_000_000)])
     services = CheckboxesField(_l("Services (none chosen: every service)"), coerce=int,
                                validate_choice=False)
+
+
+class VoucherActiveForm(PageForm):
+    """Withdraw ("0") a voucher code or offer it again ("1")."""
+
+    active = HiddenField(validators=[AnyOf(["0", "1"])])
