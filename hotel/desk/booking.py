@@ -14,7 +14,7 @@ from hotel.services import catalogue
 from hotel.services.availability import availability_during_stay
 from hotel.services.bookings import create_booking
 from hotel.services.errors import DomainError
-from hotel.services.plain_text import isolate
+from hotel.services.plain_text import isolate, text_problem
 from hotel.services.stays import find_stays
 from hotel.web.booking_forms import form_to_request, make_line_form
 
@@ -54,12 +54,14 @@ def book_service(reference: str, slug: str):
     if service is None:
         abort(404)
     form, availability = _line_form(service, stay)
-    status, voucher_error = 200, None
-    if form.validate_on_submit():
+    status = 200
+    voucher = request.form.get("voucher", "")[:64].strip()
+    voucher_error = text_problem(voucher) if voucher else None
+    if form.validate_on_submit() and not voucher_error:
         try:
             booking = create_booking(stay, [form_to_request(form, service)], current_user,
                                      confirm_now=request.form.get("confirm_now") == "y",
-                                     voucher_code=request.form.get("voucher", "")[:64].strip())
+                                     voucher_code=voucher)
         except DomainError as error:
             if error.field == "voucher":
                 voucher_error = error.message

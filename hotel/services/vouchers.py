@@ -20,6 +20,7 @@ from hotel.extensions import db
 from hotel.models import Service, StaffUser, Voucher, VoucherKind, VoucherUse
 from hotel.services import audit
 from hotel.services.errors import Conflict, DomainError, Unavailable
+from hotel.services.plain_text import text_problem
 
 CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{2,31}$")
 
@@ -34,6 +35,9 @@ def find_voucher(code: str, services: list[Service], today: date | None = None) 
 
     :raises DomainError: no such code, not valid today, used up, or not for these services.
     """
+    problem = text_problem(code or "")
+    if problem:
+        raise DomainError(problem, "voucher")
     code = normal_code(code)
     voucher = None
     if CODE.match(code):
