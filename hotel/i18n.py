@@ -9,6 +9,7 @@ from babel import Locale
 from babel.dates import format_skeleton, format_time
 from babel.lists import format_list
 from babel.numbers import format_currency as babel_format_currency
+from babel.numbers import format_percent
 from flask import Flask, current_app, g, has_app_context, has_request_context, request, session
 from flask_babel import Domain, get_locale, ngettext
 from jinja2 import pass_eval_context
@@ -130,6 +131,16 @@ def money(amount: Decimal, currency: str | None = None) -> str:
     """Format an amount of money in the reader's locale."""
     return _money_in(Decimal(amount), currency or current_app.config["HOTEL_CURRENCY"],
                      _locale_name())
+
+
+@lru_cache(maxsize=1024)
+def _percent_in(value: Decimal, locale: str) -> str:
+    return format_percent(Decimal(value) / 100, locale=locale, decimal_quantization=False)
+
+
+def percent_label(value: Decimal) -> str:
+    """Format a percent (12.5 for 12.5 %) in the reader's locale."""
+    return _percent_in(Decimal(value), _locale_name())
 
 
 def localized(obj, field: str = "name") -> str:
@@ -261,7 +272,7 @@ def init_app(app: Flask) -> None:
                                  ngettext=_template_ngettext, pgettext=_template_pgettext,
                                  npgettext=_template_npgettext)
     app.jinja_env.filters.update(money=money, day=day_label, time=time_label, join_list=list_of,
-                                 bdi=bdi, localized=localized)
+                                 bdi=bdi, localized=localized, percent=percent_label)
     app.jinja_env.globals.update(
         localized=localized,
         language_name=language_name,

@@ -8,6 +8,7 @@ from hotel.i18n import kept_for_locale
 from hotel.models import (
     Category,
     FaqKind,
+    FeeKind,
     ItemState,
     Kind,
     MessageKind,
@@ -16,6 +17,7 @@ from hotel.models import (
     Role,
     TicketKind,
     TicketState,
+    VoucherKind,
     WaitingState,
 )
 
@@ -137,6 +139,17 @@ MESSAGE_STATE_LABELS = {
 }
 
 
+FEE_LABELS = {
+    FeeKind.LATE_CANCELLATION: _l("Late cancellation"),
+    FeeKind.NO_SHOW: _l("No-show fee"),
+}
+
+VOUCHER_KIND_LABELS = {
+    VoucherKind.PERCENT: _l("Percent off each service"),
+    VoucherKind.AMOUNT: _l("Amount off the booking"),
+}
+
+
 def init_app(app: Flask) -> None:
     """Make the labels available to every template."""
     app.jinja_env.globals.update(
@@ -153,6 +166,8 @@ def init_app(app: Flask) -> None:
         MESSAGE_KIND_LABELS=MESSAGE_KIND_LABELS,
         MESSAGE_STATE_LABELS=MESSAGE_STATE_LABELS,
         WAITING_STATE_LABELS=WAITING_STATE_LABELS,
+        FEE_LABELS=FEE_LABELS,
+        VOUCHER_KIND_LABELS=VOUCHER_KIND_LABELS,
     )
 
 

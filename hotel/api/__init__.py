@@ -71,4 +71,4 @@ def token_error(error: TokenError):
     return error_body("forbidden", error.message), error.status
 
 
-from hotel.api import auth, bookings, catalogue, messages, openapi, stays, waitlist  # noqa: E402,F401,I001
+from hotel.api import auth, bill, bookings, catalogue, messages, openapi, stays, waitlist  # noqa: E402,F401,I001

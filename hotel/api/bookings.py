@@ -1,6 +1,6 @@
 """A guest's bookings: book several services at once, list them, cancel an item."""
 
-from flask import g
+from flask import g, request
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, joinedload, lazyload, selectinload
@@ -51,7 +51,8 @@ def book():
     """Book every item of the body, or none of them."""
     wanted = schemas.booking_request(schemas.json_object())
     booking = create_booking(g.api_stay, wanted.items, g.api_stay, package=wanted.package,
-                             submission_key=wanted.idempotency_key)
+                             submission_key=wanted.idempotency_key,
+                             voucher_code=wanted.voucher)
     return serialize.booking_json(booking), 201  # as written: nothing is read again
 
 
@@ -73,9 +74,11 @@ def show_booking(reference: str):
 @bp.post(f"/bookings/<reference>/items/<int(max={MAX_ITEM_ID}):item_id>/cancel")
 @guest_required
 def cancel_item(reference: str, item_id: int):
-    """Cancel one item of the guest's booking, before the service's cut-off."""
+    """Cancel one item of the guest's booking: free before the service's cut-off, after
+    it for the late-cancellation fee the body accepts."""
+    fee = schemas.accepted_fee(schemas.json_object() if request.get_data(cache=True) else {})
     item = _own_item(reference, item_id)
-    item = cancel_booking_item(item, g.api_stay)
+    item = cancel_booking_item(item, g.api_stay, accepted_fee=fee)
     return serialize.item_json(item)
 
 

@@ -14,6 +14,7 @@ from hotel.api import bp
 from hotel.api.schemas import MAX_ID, MAX_ITEMS, MAX_RANGE_DAYS
 from hotel.models import (
     REQUEST_FIELDS,
+    FeeKind,
     ItemState,
     Kind,
     MessageKind,
@@ -215,8 +216,16 @@ SCHEMAS = {
          "package": {**SLUG, "description": "Slug of the package booked, for its discount."},
          "idempotency_key": {**_text("OptionalName", 64), "minLength": 1,
                              "description": "Sending the same key again returns the "
-                                            "booking made the first time."}},
+                                            "booking made the first time."},
+         "voucher": {**_text("OptionalName", 32), "minLength": 1,
+                     "description": "A voucher code; a code used up refuses the booking "
+                                    "(409), so that the guest can book without it."}},
         ["items"], additionalProperties=False),
+    "CancelInput": _object(
+        {"accepted_fee": {"type": "string", "pattern": r"^\d{1,10}(\.\d{1,2})?$",
+                          "description": "After the cut-off: the late-cancellation fee the "
+                                         "guest was shown and accepts."}},
+        [], additionalProperties=False),
     "Amount": _object({"amount": MONEY, "currency": TEXT}, ["amount", "currency"]),
     "Item": _object(
         {"id": ID, "service": TEXT, "service_name": TEXT,
@@ -235,6 +244,30 @@ SCHEMAS = {
         ["reference", "items", "total"]),
     "BookingList": _object({"bookings": {"type": "array", "items": _ref("Booking")}},
                            ["bookings"]),
+    "Fee": _object({"kind": {"enum": [k.value for k in FeeKind]}, "amount": MONEY,
+                    "percent": MONEY, "charged_at": DATETIME},
+                   ["kind", "amount", "percent", "charged_at"]),
+    "BillItem": _object(
+        {"id": ID, "booking": TEXT, "service": TEXT, "service_name": TEXT, "date": DATE,
+         "end_date": _nullable("string", format="date"),
+         "starts_at": _nullable("string", format="date-time"),
+         "state": {"enum": [s.value for s in ItemState]}, "quantity": {"type": "integer"},
+         "participants": {"type": "array", "items": ID}, "unit_price": MONEY,
+         "subtotal": MONEY, "discount": MONEY, "returning_guest_discount": MONEY,
+         "voucher_discount": MONEY, "voucher": _nullable("string"),
+         "amount": {**MONEY, "description": "What the item is charged: its price, or 0.00 "
+                                            "when cancelled, declined or a no-show."},
+         "fees": {"type": "array", "items": _ref("Fee")},
+         "total": {**MONEY, "description": "amount plus the fees."}},
+        ["id", "service", "date", "state", "amount", "fees", "total"]),
+    "Bill": _object(
+        {"reference": TEXT, "room": TEXT,
+         "items": {"type": "array", "items": _ref("BillItem")},
+         "days": {"type": "array", "items": _object(
+             {"date": DATE, "total": _ref("Amount")}, ["date", "total"])},
+         "discount": _ref("Amount"), "fees": _ref("Amount"),
+         "total": {**_ref("Amount"), "description": "The sum of the items' totals."}},
+        ["reference", "items", "total"]),
     "AdultInput": _object({"first_name": _text("Name", 80),
                            "last_name": _text("OptionalName", 80), "birth_date": BIRTH_DATE,
                            **CARE_NOTES},
@@ -350,11 +383,12 @@ RESPONSES = {
 
 
 def _operation(name: str, summary: str, responses: dict, *, body: str | None = None,
-               secured: bool = False, parameters: list | None = None, tag: str) -> dict:
+               body_required: bool = True, secured: bool = False,
+               parameters: list | None = None, tag: str) -> dict:
     operation = {"operationId": name, "summary": summary, "tags": [tag],
                  "parameters": [LANG, *(parameters or [])], "responses": responses}
     if body:
-        operation["requestBody"] = {"required": True, "content": {
+        operation["requestBody"] = {"required": body_required, "content": {
             "application/json": {"schema": _ref(body)}}}
     operation["security"] = [{"bearerAuth": []}] if secured else []
     return operation
@@ -421,10 +455,25 @@ PATHS = {
          "404": _response("NotFound")}, secured=True, parameters=[REFERENCE], tag="bookings")},
     "/bookings/{reference}/items/{item_id}/cancel": {"post": _operation(
         "cancelBookingItem",
-        "Cancel an item of the guest's booking, before the service's cut-off.",
+        "Cancel an item of the guest's booking: free before the service's cut-off; after "
+        "it, where the service allows, for the fee given in `accepted_fee` (a 409 "
+        "`fee_not_accepted` names the fee otherwise).",
         {"200": _json(_ref("Item"), "The cancelled item."), **AUTH_ERRORS,
-         "404": _response("NotFound"), "409": _response("Conflict")},
-        secured=True, parameters=[REFERENCE, _path_param("item_id", ID)], tag="bookings")},
+         "404": _response("NotFound"), "409": _response("Conflict"),
+         "422": _response("Invalid")},
+        body="CancelInput", body_required=False, secured=True,
+        parameters=[REFERENCE, _path_param("item_id", ID)], tag="bookings")},
+    "/bill": {"get": _operation(
+        "showBill",
+        "Show the bill of the guest's stay: every item with its price, discounts and fees.",
+        {"200": _json(_ref("Bill"), "The bill."), **AUTH_ERRORS},
+        secured=True, tag="bill")},
+    "/stays/{reference}/bill": {"get": _operation(
+        "showStayBill",
+        "Show the bill of a stay (reception or manager).",
+        {"200": _json(_ref("Bill"), "The bill."), **AUTH_ERRORS,
+         "404": _response("NotFound")},
+        secured=True, parameters=[_path_param("reference", REFERENCE_TEXT)], tag="bill")},
     "/stays": {"post": _operation(
         "createStay",
         "Create a stay with its party (reception or manager).",
@@ -493,7 +542,8 @@ PATHS = {
 NULL_AS_MISSING = {
     "ItemInput": ["slot_id", "start_date", "end_date", "starts_at", "participants", "details",
                   "note"],
-    "BookingInput": ["package", "idempotency_key"],
+    "BookingInput": ["package", "idempotency_key", "voucher"],
+    "CancelInput": ["accepted_fee"],
     "WaitingInput": ["slot_id", "start_date", "end_date", "participants"],
     "StayInput": ["language", "birth_date", "email", "phone", "adults", "children"],
     "AdultInput": ["last_name", "birth_date", *CARE_NOTES],

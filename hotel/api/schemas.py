@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 from flask import request
 from flask_babel import gettext as _
@@ -28,9 +29,10 @@ EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,59}")
 REFERENCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MONEY_TEXT = re.compile(r"\d{1,10}(\.\d{1,2})?")
 ITEM_KEYS = frozenset({"service", "slot_id", "start_date", "end_date", "starts_at", "quantity",
                        "participants", "details", "note"})
-BOOKING_KEYS = frozenset({"items", "package", "idempotency_key"})
+BOOKING_KEYS = frozenset({"items", "package", "idempotency_key", "voucher"})
 
 
 @dataclass
@@ -40,6 +42,7 @@ class BookingRequest:
     items: list[ItemRequest]
     package: Package | None
     idempotency_key: str | None
+    voucher: str | None = None
 
 
 def _no_constants(name: str):
@@ -257,6 +260,28 @@ def _idempotency_key(value) -> str | None:
     return value
 
 
+def _voucher(value) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not 1 <= len(value.strip()) <= 32 or text_problem(value):
+        raise DomainError(_("We do not know this voucher code."), "voucher")
+    return value
+
+
+def accepted_fee(data: dict) -> Decimal | None:
+    """Return the late-cancellation fee a cancel's body accepts, if it names one.
+
+    :raises DomainError: the body has other members, or the fee is not an amount.
+    """
+    _reject_unknown(data, frozenset({"accepted_fee"}))
+    value = data.get("accepted_fee")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not MONEY_TEXT.fullmatch(value):
+        raise DomainError(_("Please give the fee as an amount, e.g. 12.50."), "accepted_fee")
+    return Decimal(value)
+
+
 def booking_request(data: dict) -> BookingRequest:
     """Return the lines, package and idempotency key of a booking's JSON body.
 
@@ -275,7 +300,7 @@ def booking_request(data: dict) -> BookingRequest:
              if isinstance(line, dict) and is_slug(line.get("service"))}
     services = catalogue.services_by_slug(slugs, text_locales())
     requests = [item_request(line, index, services) for index, line in enumerate(items)]
-    return BookingRequest(requests, package, key)
+    return BookingRequest(requests, package, key, _voucher(data.get("voucher")))
 
 
 def credentials(data: dict, *names: str) -> list[str]:

@@ -145,3 +145,49 @@ def message_json(message: Message, delivery: bool = False) -> dict:
         body.update(state=message.state.value, email=message.email, attempts=message.attempts,
                     sent_at=moment(message.sent_at), last_error=message.last_error)
     return body
+
+
+def _amount(amount: Decimal, currency: str) -> dict:
+    return {"amount": money(amount), "currency": currency}
+
+
+def bill_json(bill) -> dict:
+    """Return a stay's bill: each item with what it is charged and its fees, per-day
+    totals, and the stay's total, which is the sum of the items' totals."""
+    currency = bill.currency
+    items = []
+    for line in bill.lines:
+        item = line.item
+        items.append({
+            "id": item.id,
+            "booking": item.booking.reference,
+            "service": item.service.slug,
+            "service_name": localized(item.service, "name"),
+            "date": day(item.start_on),
+            "end_date": day(item.end_on),
+            "starts_at": moment(item.starts_at),
+            "state": item.state.value,
+            "quantity": item.quantity,
+            "participants": [member.id for member in item.participants],
+            "unit_price": money(item.unit_price),
+            "subtotal": money(item.subtotal if line.is_charged else 0),
+            "discount": money(line.discount),
+            "returning_guest_discount": money(item.perk_discount if line.is_charged else 0),
+            "voucher_discount": money(item.voucher_discount if line.is_charged else 0),
+            "voucher": line.voucher_code if item.voucher_discount else None,
+            "amount": money(line.charged),
+            "fees": [{"kind": fee.kind.value, "amount": money(fee.amount),
+                      "percent": money(fee.percent), "charged_at": moment(fee.charged_at)}
+                     for fee in line.fees],
+            "total": money(line.total),
+        })
+    return {
+        "reference": bill.stay.reference,
+        "room": bill.stay.room,
+        "items": items,
+        "days": [{"date": day(bill_day.day), "total": _amount(bill_day.total, currency)}
+                 for bill_day in bill.days],
+        "discount": _amount(bill.discount_total, currency),
+        "fees": _amount(bill.fee_total, currency),
+        "total": _amount(bill.total, currency),
+    }

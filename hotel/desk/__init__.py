@@ -22,6 +22,7 @@ def register_menu(state) -> None:
 from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     attendance,
     audit,
+    bill,
     booking,
     catalogue,
     faq,
@@ -41,6 +42,7 @@ from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     stays,
     tickets,
     today,
+    vouchers,
     waitlist,
     welcome_card,
 )

@@ -14,7 +14,7 @@ from hotel.services import catalogue
 from hotel.services.availability import availability_during_stay
 from hotel.services.bookings import create_booking
 from hotel.services.errors import DomainError
-from hotel.services.plain_text import isolate
+from hotel.services.plain_text import isolate, text_problem
 from hotel.services.stays import find_stays
 from hotel.web.booking_forms import form_to_request, make_line_form
 
@@ -55,12 +55,18 @@ def book_service(reference: str, slug: str):
         abort(404)
     form, availability = _line_form(service, stay)
     status = 200
-    if form.validate_on_submit():
+    voucher = request.form.get("voucher", "")[:64].strip()
+    voucher_error = text_problem(voucher) if voucher else None
+    if form.validate_on_submit() and not voucher_error:
         try:
             booking = create_booking(stay, [form_to_request(form, service)], current_user,
-                                     confirm_now=request.form.get("confirm_now") == "y")
+                                     confirm_now=request.form.get("confirm_now") == "y",
+                                     voucher_code=voucher)
         except DomainError as error:
-            form.form_errors.append(error.message)
+            if error.field == "voucher":
+                voucher_error = error.message
+            else:
+                form.form_errors.append(error.message)
         else:
             flash(_("Booked %(service)s for room %(room)s (booking %(reference)s).",
                     service=localized(service),
@@ -70,5 +76,5 @@ def book_service(reference: str, slug: str):
     elif form.is_submitted():
         status = 422
     return render_template("desk/booking/service.html", stay=stay, service=service, form=form,
-                           availability=availability), status
+                           availability=availability, voucher_error=voucher_error), status
 

@@ -16,6 +16,7 @@ MENU = [
     ("desk.stays", _l("Stays")),
     ("desk.catalogue", _l("Catalogue")),
     ("desk.reasons", _l("Standard reasons")),
+    ("desk.vouchers", _l("Vouchers")),
     ("desk.staff_accounts", _l("Staff")),
     ("desk.reports", _l("Reports")),
     ("desk.audit_log", _l("Audit log")),

@@ -16,6 +16,7 @@ def register_basket_count(state) -> None:
 
 from hotel.guest import (  # noqa: E402,F401,I001  (routes attach to bp)
     basket,
+    bill,
     booking,
     catalogue,
     help,  # noqa: A004

@@ -7,9 +7,9 @@ from datetime import date, datetime
 from flask import session
 
 from hotel.i18n import text_locales
-from hotel.models import Stay
+from hotel.models import Stay, Voucher
 from hotel.models.types import utcnow
-from hotel.services import basket_check, catalogue, pricing
+from hotel.services import basket_check, catalogue, pricing, vouchers
 from hotel.services.errors import DomainError
 from hotel.services.rules import CheckedLine, ItemRequest, check_line
 
@@ -52,9 +52,24 @@ def remove_line(index: int) -> None:
 
 
 def clear() -> None:
-    """Empty the basket and start a new checkout key."""
+    """Empty the basket, forget its voucher code and start a new checkout key."""
     session.pop("basket", None)
     session.pop("checkout_key", None)
+    session.pop("voucher", None)
+
+
+def voucher_code() -> str | None:
+    """Return the voucher code the guest entered for this basket, if any."""
+    code = session.get("voucher")
+    return code if isinstance(code, str) and code else None
+
+
+def set_voucher_code(code: str | None) -> None:
+    """Keep a voucher code for the basket's checkout, or forget it (None)."""
+    if code:
+        session["voucher"] = vouchers.normal_code(code)
+    else:
+        session.pop("voucher", None)
 
 
 def count() -> int:
@@ -103,8 +118,18 @@ class BasketLine:
     alternatives: list = field(default_factory=list)  # nearest times that still fit
 
 
-def priced_lines(stay: Stay) -> list[BasketLine]:
-    """Check and price every line of the basket, without booking anything."""
+@dataclass
+class PricedBasket:
+    """The basket's lines priced, with the voucher applied or why it cannot be."""
+
+    lines: list[BasketLine]
+    voucher: Voucher | None = None
+    voucher_error: str | None = None
+
+
+def priced_lines(stay: Stay) -> PricedBasket:
+    """Check every line of the basket against what is free now and price those that
+    still fit, with the voucher applied, booking nothing."""
     now = utcnow()
     result = []
     basket_check.before_recheck()
@@ -115,11 +140,15 @@ def priced_lines(stay: Stay) -> list[BasketLine]:
             result.append(BasketLine(request, error=error.message))
             continue
         taken, alternatives = basket_check.recheck(line, stay, now)
-        if taken:
-            result.append(BasketLine(request, error=taken, checked=line,
-                                     alternatives=alternatives))
-            continue
-        quote = pricing.quote(request.service, stay, quantity=line.quantity, people=line.people,
-                              on=line.first, days=line.days, hours=line.hours)
-        result.append(BasketLine(request, quote=quote, checked=line))
-    return result
+        result.append(BasketLine(request, error=taken, checked=line, alternatives=alternatives))
+    bookable = [line for line in result if line.checked and not line.error]
+    voucher, voucher_error, code = None, None, voucher_code()
+    if code and bookable:
+        try:
+            voucher = vouchers.find_voucher(code, [line.request.service for line in bookable])
+        except DomainError as error:
+            voucher_error = error.message
+    quotes = pricing.quote_lines(stay, [line.checked for line in bookable], voucher=voucher)
+    for line, quote in zip(bookable, quotes, strict=True):
+        line.quote = quote
+    return PricedBasket(result, voucher, voucher_error)

@@ -1,8 +1,9 @@
 """Routes of the guest's booking flow: basket, checkout, confirmation, my bookings."""
 
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from flask import Response, abort, flash, g, redirect, render_template, url_for
+from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import contains_eager, joinedload, lazyload, selectinload
@@ -10,11 +11,11 @@ from sqlalchemy.orm import contains_eager, joinedload, lazyload, selectinload
 from hotel.extensions import db
 from hotel.guest import basket, bp
 from hotel.guest.catalogue import service_facts
-from hotel.guest.forms import ActionForm, CheckoutForm
+from hotel.guest.forms import ActionForm, CheckoutForm, VoucherForm
 from hotel.i18n import localized, text_locales
 from hotel.models import Booking, BookingItem, ItemState, Kind, Rating, Service, ServiceText
 from hotel.models.types import ZERO, utcnow
-from hotel.services import catalogue
+from hotel.services import catalogue, fees, vouchers
 from hotel.services.availability import availability_during_stay
 from hotel.services.bookings import (
     can_guest_cancel,
@@ -75,14 +76,43 @@ def show_basket():
     return render_basket()
 
 
-def render_basket(status: int = 200):
+def render_basket(status: int = 200, voucher_form: VoucherForm | None = None):
     """Render the basket with a price per line, the total and a fresh checkout form."""
-    lines = basket.priced_lines(g.stay)
+    priced = basket.priced_lines(g.stay)
+    lines = priced.lines
     total = sum((line.quote.price for line in lines if line.quote), ZERO)
     discount = sum((line.quote.discount for line in lines if line.quote), ZERO)
     form = CheckoutForm(formdata=None, submission_key=basket.checkout_key())
     return render_template("guest/basket.html", lines=lines, total=total, discount=discount,
-                           form=form, remove_form=ActionForm()), status
+                           form=form, remove_form=ActionForm(), priced=priced,
+                           voucher_form=voucher_form or VoucherForm(formdata=None)), status
+
+
+@bp.post("/basket/voucher")
+@guest_required
+def apply_voucher():
+    """Keep the voucher code the guest entered for the basket, if it is good for it."""
+    form = VoucherForm()
+    requests = basket.requests()
+    if form.validate_on_submit():
+        try:
+            vouchers.find_voucher(form.code.data, [r.service for r in requests])
+        except DomainError as error:
+            form.code.errors = [*form.code.errors, error.message]
+        else:
+            basket.set_voucher_code(form.code.data)
+            flash(_("The voucher is applied."), "success")
+            return redirect(url_for("guest.show_basket"))
+    return render_basket(422, voucher_form=form)
+
+
+@bp.post("/basket/voucher/remove")
+@guest_required
+def remove_voucher():
+    """Forget the basket's voucher code."""
+    if ActionForm().validate_on_submit():
+        basket.set_voucher_code(None)
+    return redirect(url_for("guest.show_basket"))
 
 
 @bp.post("/basket/<int:index>/remove")
@@ -107,7 +137,8 @@ def checkout():
         return render_basket(422)
     try:
         booking = create_booking(g.stay, requests, g.stay,
-                                 submission_key=form.submission_key.data or None)
+                                 submission_key=form.submission_key.data or None,
+                                 voucher_code=basket.voucher_code())
     except DomainError as error:
         flash(_line_message(error, requests), "error")
         return redirect(url_for("guest.show_basket"))
@@ -174,12 +205,15 @@ def render_my_bookings(status: int = 200):
     items = db.session.scalars(_items_of_stay(text_locales()), {"stay_id": g.stay.id}).all()
     now = utcnow()
     cancellable = {item.id for item in items if can_guest_cancel(item, now)}
+    late_fees = {item.id: fee for item in items if item.id in cancellable
+                 and (fee := fees.cancellation_fee(item, now)) > 0}
     groups = [(state, [i for i in items if i.state == state]) for state in ItemState]
     ratings = dict(db.session.execute(
         select(Rating.booking_item_id, Rating.score).where(Rating.stay_id == g.stay.id)).all())
     return render_template("guest/my_bookings.html", items=items, cancellable=cancellable,
                            groups=[(state, group) for state, group in groups if group],
-                           cancel_form=ActionForm(), ratings=ratings), status
+                           cancel_form=ActionForm(), ratings=ratings,
+                           late_fees=late_fees), status
 
 
 @bp.post("/my-bookings/items/<int:item_id>/cancel")
@@ -197,12 +231,21 @@ def cancel_item(item_id: int):
     if item is None:
         abort(404)
     try:
-        cancel_booking_item(item, g.stay)
+        cancel_booking_item(item, g.stay, accepted_fee=_accepted_fee())
     except DomainError as error:
         flash(error.message, "error")
         return render_my_bookings(status=409)
     flash(_("The booking is cancelled."), "success")
     return redirect(url_for("guest.my_bookings"))
+
+
+def _accepted_fee() -> Decimal | None:
+    """Return the fee the guest was shown in the cancel form, if the form names one."""
+    try:
+        fee = Decimal(request.form.get("accepted_fee", ""))
+    except InvalidOperation:
+        return None
+    return fee if fee.is_finite() else None
 
 
 def _package_forms(package):

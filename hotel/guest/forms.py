@@ -28,3 +28,11 @@ class CheckoutForm(PageForm):
 
     # As long as its column: a longer, forged key is refused like any bad form.
     submission_key = HiddenField(validators=[Length(max=64)])
+
+
+class VoucherForm(PageForm):
+    """A voucher code the guest enters in the basket."""
+
+    code = StringField(_l("Voucher code"),
+                       validators=[DataRequired(message=_l("Please enter the voucher code.")),
+                                   Length(max=32)])

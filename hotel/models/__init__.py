@@ -45,6 +45,7 @@ from hotel.models.messages import (
     StandardReason,
     StandardReasonText,
 )
+from hotel.models.money import Fee, FeeKind, Voucher, VoucherKind, VoucherUse, voucher_service
 from hotel.models.sign_in import SignInFailure
 from hotel.models.staff import Department, DepartmentText, Role, StaffUser
 from hotel.models.stays import CareNotes, PartyMember, Stay, fold_name
@@ -55,6 +56,12 @@ __all__ = [
     "ACTIVE_WAITING_STATES",
     "WaitingEntry",
     "WaitingState",
+    "Fee",
+    "FeeKind",
+    "Voucher",
+    "VoucherKind",
+    "VoucherUse",
+    "voucher_service",
     "MARKETING_KINDS",
     "Message",
     "MessageKind",

@@ -131,7 +131,11 @@ class BookingItem(db.Model):
     # Price snapshot, in the booking's currency; later price changes do not alter it.
     unit_price: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
     subtotal: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
-    discount: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
+    discount: Mapped[Decimal] = mapped_column(Money(), default=ZERO)  # all of them
+    # The parts of ``discount`` that came from the returning-guest perk and the voucher.
+    perk_discount: Mapped[Decimal] = mapped_column(Money(), default=ZERO, server_default="0")
+    voucher_discount: Mapped[Decimal] = mapped_column(Money(), default=ZERO,
+                                                      server_default="0")
     price: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
     # Why reception declined or the hotel cancelled, as written, and in which language.
     reason: Mapped[str] = mapped_column(Text, default="")

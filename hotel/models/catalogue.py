@@ -78,6 +78,9 @@ class Service(Translated, db.Model):
         CheckConstraint(
             "min_age IS NULL OR max_age IS NULL OR min_age <= max_age", name="age_range"
         ),
+        CheckConstraint("late_cancel_fee_percent BETWEEN 0 AND 100", name="late_fee_range"),
+        CheckConstraint("no_show_fee_percent BETWEEN 0 AND 100", name="no_show_fee_range"),
+        CheckConstraint("returning_guest_percent BETWEEN 0 AND 100", name="perk_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -102,6 +105,14 @@ class Service(Translated, db.Model):
     request_fields: Mapped[list] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # Fees by policy, as percents of the item's price: cancelling after the cut-off, and
+    # not coming; and the perk a returning guest gets on this service.
+    late_cancel_fee_percent: Mapped[Decimal] = mapped_column(
+        Numeric(5, 2), default=Decimal("0"), server_default="0")
+    no_show_fee_percent: Mapped[Decimal] = mapped_column(
+        Numeric(5, 2), default=Decimal("0"), server_default="0")
+    returning_guest_percent: Mapped[Decimal] = mapped_column(
+        Numeric(5, 2), default=Decimal("0"), server_default="0")
 
     texts: Mapped[list["ServiceText"]] = relationship(
         back_populates="service", cascade="all, delete-orphan", lazy="selectin"

@@ -2,7 +2,8 @@
 
 import secrets
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
+from decimal import Decimal
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -11,9 +12,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from hotel.clock import day_starts_at
 from hotel.database import write_transaction
 from hotel.extensions import db
+from hotel.i18n import money
 from hotel.models import (
     HOLDING_STATES,
     RELEASED_STATES,
@@ -25,7 +26,7 @@ from hotel.models import (
     Stay,
 )
 from hotel.models.types import ZERO, utcnow
-from hotel.services import audit, messages, pricing
+from hotel.services import audit, fees, messages, pricing, vouchers
 from hotel.services.capacity import (
     free_seats,
     release_capacity,
@@ -35,6 +36,7 @@ from hotel.services.capacity import (
 )
 from hotel.services.catalogue import service_loaders
 from hotel.services.errors import DomainError, NotAllowed
+from hotel.services.fees import cancellation_deadline, item_starts_at  # noqa: F401 (re-export)
 from hotel.services.rules import CheckedLine, ItemRequest, check_line
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -75,21 +77,19 @@ def _initial_state(line: CheckedLine, actor, confirm_now: bool) -> ItemState:
     return ItemState.REQUESTED
 
 
-def _book_line(stay: Stay, line: CheckedLine, actor, confirm_now: bool,
-               package_percent) -> BookingItem:
+def _book_line(line: CheckedLine, actor, confirm_now: bool,
+               price: pricing.Quote) -> BookingItem:
     """Reserve a line's capacity and return its item, priced, not yet in the session."""
     service = line.request.service
     reserve_capacity(service, line.quantity, slot_id=line.slot.id if line.slot else None,
                      first=line.first, last=line.last)
-    price = pricing.quote(service, stay, quantity=line.quantity, people=line.people,
-                          on=line.first, days=line.days, hours=line.hours,
-                          package_percent=package_percent)
     return BookingItem(
         service=service, state=_initial_state(line, actor, confirm_now),
         quantity=line.quantity, slot=line.slot, start_on=line.first,
         end_on=line.last, starts_at=line.starts_at, details=line.details,
         note=(line.request.note or "").strip(), unit_price=price.unit_price,
         subtotal=price.subtotal, discount=price.discount, price=price.price,
+        perk_discount=price.perk_discount, voucher_discount=price.voucher_discount,
     )
 
 
@@ -105,17 +105,19 @@ def _checked_lines(stay: Stay, requests: list[ItemRequest], now: datetime) -> li
 
 
 def _book_lines(stay: Stay, lines: list[CheckedLine], actor, package: Package | None,
-                submission_key: str | None, confirm_now: bool) -> Booking:
-    """Write the booking with an item per line, reserving each line's capacity.
+                submission_key: str | None, confirm_now: bool, voucher=None) -> Booking:
+    """Write the booking with an item per line, reserving each line's capacity and
+    taking one use of the voucher.
 
     The items are made first and written with the booking in one flush (one INSERT per
     table), then their participants with their places in one more.
     """
     percent = package.discount_percent if package is not None else None
+    quotes = pricing.quote_lines(stay, lines, package_percent=percent, voucher=voucher)
     items = []
-    for index, line in enumerate(lines):
+    for index, (line, price) in enumerate(zip(lines, quotes, strict=True)):
         try:
-            items.append(_book_line(stay, line, actor, confirm_now, percent))
+            items.append(_book_line(line, actor, confirm_now, price))
         except DomainError as error:
             raise error.at_item(index) from None
     booking = Booking(reference=new_reference(), stay=stay, package=package,
@@ -126,6 +128,8 @@ def _book_lines(stay: Stay, lines: list[CheckedLine], actor, package: Package | 
                       discount_total=sum((item.discount for item in items), ZERO))
     db.session.add(booking)
     db.session.flush()
+    if voucher is not None:
+        vouchers.use_voucher(voucher, booking.id)
     try:
         seat_participants([(item, line.slot.id if line.slot else None, line.people)
                            for item, line in zip(items, lines, strict=True)])
@@ -135,15 +139,18 @@ def _book_lines(stay: Stay, lines: list[CheckedLine], actor, package: Package | 
             error.at_item(with_slots[0])
         raise
     audit.record("booking.created", booking, actor, reference=booking.reference,
-                 items=len(items), total=booking.total)
+                 items=len(items), total=booking.total,
+                 voucher=voucher.code if voucher is not None else None)
     messages.booking_received(booking)
     return booking
 
 
 def create_booking(stay: Stay, requests: list[ItemRequest], actor, *,
                    package: Package | None = None, submission_key: str | None = None,
-                   confirm_now: bool = False, now: datetime | None = None) -> Booking:
-    """Book every line or none, holding capacity from this moment.
+                   confirm_now: bool = False, now: datetime | None = None,
+                   voucher_code: str | None = None) -> Booking:
+    """Book every line or none, holding capacity from this moment, with the voucher of
+    ``voucher_code`` if one is given.
 
     ``actor`` is the guest's stay or the member of staff; a second call with the same
     ``submission_key`` returns the first booking instead of booking twice. The stay and
@@ -151,7 +158,8 @@ def create_booking(stay: Stay, requests: list[ItemRequest], actor, *,
     items, services and participants in memory, to answer with.
 
     :raises DomainError: a line breaks a rule (``item`` says which line).
-    :raises Unavailable: a line has not enough capacity left (``item`` says which).
+    :raises Unavailable: a line has not enough capacity left (``item`` says which), or
+        the voucher has been used up.
     """
     if not requests:
         raise DomainError(_("Please add at least one service."), "items")
@@ -165,7 +173,11 @@ def create_booking(stay: Stay, requests: list[ItemRequest], actor, *,
             if existing is not None:
                 return existing
             lines = _checked_lines(stay, requests, now)
-            booking = _book_lines(stay, lines, actor, package, submission_key, confirm_now)
+            voucher = None
+            if voucher_code:
+                voucher = vouchers.find_voucher(voucher_code, [r.service for r in requests])
+            booking = _book_lines(stay, lines, actor, package, submission_key, confirm_now,
+                                  voucher)
     except IntegrityError:
         # The same form was submitted twice at once: the other request booked it.
         db.session.rollback()
@@ -176,19 +188,18 @@ def create_booking(stay: Stay, requests: list[ItemRequest], actor, *,
     return booking
 
 
-def item_starts_at(item: BookingItem) -> datetime:
-    """Return when an item begins: its slot or requested time, or its first day."""
-    return item.starts_at or day_starts_at(item.start_on)
-
-
-def cancellation_deadline(item: BookingItem) -> datetime:
-    """Return the last moment a guest may cancel the item."""
-    return item_starts_at(item) - timedelta(hours=item.service.cutoff_hours)
-
-
 def can_guest_cancel(item: BookingItem, now: datetime | None = None) -> bool:
-    """Tell whether the guest may still cancel the item."""
-    return item.state in HOLDING_STATES and (now or utcnow()) <= cancellation_deadline(item)
+    """Tell whether the guest may still cancel the item: free until the cut-off, then
+    for a fee until it starts where the service has a late-cancellation fee."""
+    now = now or utcnow()
+    return item.state in HOLDING_STATES and (now <= cancellation_deadline(item)
+                                             or fees.can_cancel_late(item, now))
+
+
+class FeeNotAccepted(NotAllowed):
+    """Cancelling now costs a fee that the guest has not seen and accepted."""
+
+    code = "fee_not_accepted"
 
 
 class ItemChanged(NotAllowed):
@@ -211,10 +222,12 @@ def claim_state(item: BookingItem, old_state: ItemState, values: dict) -> bool:
 
 
 def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: str = "",
-                      reason_language: str = "", standard_reason=None) -> None:
+                      reason_language: str = "", standard_reason=None,
+                      at: datetime | None = None) -> None:
     """Move an item to a new state inside the caller's write transaction, releasing its
     capacity when it is cancelled or declined (or taking it again when such an item is
-    taken back), and log the change. This is the only way an item's state changes.
+    taken back), charging the fee a late cancellation or a no-show costs (as of ``at``,
+    now by default), and log the change. This is the only way an item's state changes.
 
     :raises ItemChanged: another request changed the item first; nothing was changed.
     :raises Unavailable: the item is taken back but its places have been sold meanwhile.
@@ -248,9 +261,11 @@ def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: st
         take_seats(item.id, item.slot_id)
     if standard_reason is not None:
         set_committed_value(item, "standard_reason", standard_reason)
+    fee = fees.charge_fees(item, old_state, new_state, actor, at)
     audit.record(f"item.{new_state.value}", item, actor, booking=item.booking.reference,
                  previous=old_state.value, reason=reason or None,
-                 standard_reason=standard_reason.code if standard_reason else None)
+                 standard_reason=standard_reason.code if standard_reason else None,
+                 fee=fee.amount if fee is not None else None)
 
 
 def _offer_to_waiting_list(item: BookingItem) -> None:
@@ -261,13 +276,18 @@ def _offer_to_waiting_list(item: BookingItem) -> None:
                        last=item.end_on or item.start_on)
 
 
-def cancel_booking_item(item: BookingItem, actor, now: datetime | None = None) -> BookingItem:
-    """Cancel an item for the guest, giving its capacity back.
+def cancel_booking_item(item: BookingItem, actor, now: datetime | None = None,
+                        accepted_fee: Decimal | None = None) -> BookingItem:
+    """Cancel an item for the guest, giving its capacity back and charging the
+    late-cancellation fee after the cut-off.
 
-    Staff may cancel at any time; a guest only their own items, until the service's cut-off.
+    Staff may cancel at any time; a guest only their own items, free until the service's
+    cut-off, then until it starts for the fee the guest was shown (``accepted_fee``)
+    where the service has one.
 
     :raises NotAllowed: the item is another stay's or no longer active, or the cut-off
-        has passed.
+        has passed and the service has no late cancellation.
+    :raises FeeNotAccepted: cancelling now costs a fee other than ``accepted_fee``.
     """
     item_id = item.id
     # The item is used as loaded; if someone else changed it meanwhile, the conditional
@@ -278,11 +298,23 @@ def cancel_booking_item(item: BookingItem, actor, now: datetime | None = None) -
             raise NotAllowed(_("You can only cancel your own bookings."))
         if item.state not in HOLDING_STATES:
             raise NotAllowed(_("This booking can no longer be cancelled."))
-        if not isinstance(actor, StaffUser) and not can_guest_cancel(item, now):
-            raise NotAllowed(_("The time to cancel this online has passed. "
-                               "Please contact reception."))
-        change_item_state(item, ItemState.CANCELLED, actor)
+        now = now or utcnow()
+        if not isinstance(actor, StaffUser):
+            _check_guest_may_cancel(item, now, accepted_fee)
+        change_item_state(item, ItemState.CANCELLED, actor, at=now)
     return item
+
+
+def _check_guest_may_cancel(item: BookingItem, now: datetime,
+                            accepted_fee: Decimal | None) -> None:
+    if not can_guest_cancel(item, now):
+        raise NotAllowed(_("The time to cancel this online has passed. "
+                           "Please contact reception."))
+    fee = fees.cancellation_fee(item, now)
+    if fee > 0 and (accepted_fee is None or Decimal(accepted_fee) != fee):
+        raise FeeNotAccepted(_("Cancelling now costs a fee of %(fee)s. Please confirm that "
+                               "you accept it.", fee=money(fee, item.booking.currency)),
+                             "fee")
 
 
 def own_booking(stay: Stay, reference: str,

@@ -42,7 +42,8 @@ SHOWN = 60  # characters of a text kept in the audit log, before and after
 SERVICE_FIELDS = ("slug", "category", "kind", "pricing_unit", "price", "department_id",
                   "min_age", "max_age", "requires_approval", "cutoff_hours", "stock",
                   "delivered_on_arrival", "max_quantity", "capacity_unit", "duration_minutes",
-                  "request_fields", "active")
+                  "request_fields", "active", "late_cancel_fee_percent", "no_show_fee_percent",
+                  "returning_guest_percent")
 PACKAGE_FIELDS = ("slug", "category", "discount_percent", "active")
 
 

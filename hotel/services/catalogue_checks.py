@@ -53,6 +53,11 @@ def _number(value, field: str, low: int, high: int, required: bool = False) -> i
     return number
 
 
+HUNDRED = Decimal("100")
+# A service's fees by policy and the returning guest's perk, percents from 0 to 100.
+POLICY_PERCENTS = ("late_cancel_fee_percent", "no_show_fee_percent", "returning_guest_percent")
+
+
 def _amount(value, field: str, high: Decimal = MAX_PRICE) -> Decimal:
     """Return a Decimal of at most two places from 0 to ``high``."""
     try:
@@ -179,6 +184,7 @@ def check_service_data(data: dict, service: Service | None = None) -> dict:
         "duration_minutes": _number(data.get("duration_minutes"), "duration_minutes", 1,
                                     24 * 60),
         "active": bool(data.get("active")),
+        **{name: _amount(data.get(name) or 0, name, HUNDRED) for name in POLICY_PERCENTS},
     }
     if None not in (fields["min_age"], fields["max_age"]) and \
             fields["min_age"] > fields["max_age"]:

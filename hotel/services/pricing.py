@@ -1,17 +1,40 @@
 """Prices: per booking, per person, per unit and day or night, per hour; child bands;
-large-family and package discounts. Amounts are exact Decimals, rounded once per line.
+package, large-family and returning-guest discounts, and vouchers. This is the one place
+where a line's price is worked out: the basket, the booking, the desk and the API all
+quote through it. Amounts are exact Decimals, rounded to the currency's smallest unit
+(cents, whole yen) after each kind of discount, so the parts add up to the whole.
 """
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
+from babel.numbers import get_currency_precision
 from flask import current_app
 
-from hotel.models import PartyMember, PricingUnit, Service, Stay
+from hotel.models import PartyMember, PricingUnit, Service, Stay, Voucher, VoucherKind
+from hotel.models.types import ZERO
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal("100")
+
+
+@lru_cache(maxsize=16)
+def _step(currency: str) -> Decimal:
+    return Decimal(1).scaleb(-get_currency_precision(currency))
+
+
+def round_money(amount: Decimal, currency: str | None = None) -> Decimal:
+    """Round an amount to the smallest unit of the currency (the hotel's by default)."""
+    step = _step(currency or current_app.config["HOTEL_CURRENCY"])
+    return Decimal(amount).quantize(step, rounding=ROUND_HALF_UP).quantize(CENT)
+
+
+def percent_of(amount: Decimal, percent: Decimal, currency: str | None = None) -> Decimal:
+    """Return ``percent`` % of an amount, rounded to the currency."""
+    return round_money(Decimal(amount) * Decimal(percent) / HUNDRED, currency)
 
 
 @dataclass(frozen=True)
@@ -20,8 +43,10 @@ class Quote:
 
     unit_price: Decimal  # the adult / base price per unit of pricing
     subtotal: Decimal  # before discounts
-    discount: Decimal
+    discount: Decimal  # every discount, the perk's and the voucher's included
     price: Decimal  # what the guest pays
+    perk_discount: Decimal = ZERO  # the returning guest's perk
+    voucher_discount: Decimal = ZERO
 
     @property
     def has_discount(self) -> bool:
@@ -72,16 +97,67 @@ def discount_percents(stay: Stay, package_percent: Decimal | None) -> list[Decim
     return percents
 
 
+def perk_percent(service: Service, stay: Stay) -> Decimal:
+    """Return the percent a returning guest gets off this service (0 for a first stay)."""
+    if stay.previous_stay_id is None:
+        return Decimal(0)
+    return Decimal(service.returning_guest_percent or 0)
+
+
+def _less(amount: Decimal, percent: Decimal) -> Decimal:
+    return amount * (HUNDRED - percent) / HUNDRED
+
+
 def quote(service: Service, stay: Stay, *, quantity: int, people: list[PartyMember], on: date,
           days: int = 1, hours: Decimal | int = 1,
-          package_percent: Decimal | None = None) -> Quote:
-    """Return the price of a line: base price, then each discount in turn, rounded once."""
+          package_percent: Decimal | None = None, voucher: Voucher | None = None) -> Quote:
+    """Return the price of a line: base price, then the package and large-family
+    discounts, the returning guest's perk and a percent voucher, each rounded in turn.
+
+    An amount voucher is spread over a booking's lines by quote_lines.
+    """
     subtotal = base_price(service, quantity=quantity, people=people, on=on, days=days,
                           hours=hours)
     price = subtotal
     for percent in discount_percents(stay, package_percent):
-        price = price * (HUNDRED - percent) / HUNDRED
-    price = price.quantize(CENT, rounding=ROUND_HALF_UP)
-    subtotal = subtotal.quantize(CENT, rounding=ROUND_HALF_UP)
+        price = _less(price, percent)
+    discounted = round_money(price)
+    perked = round_money(_less(discounted, perk_percent(service, stay)))
+    price = perked
+    if voucher is not None and voucher.kind == VoucherKind.PERCENT and voucher.covers(service):
+        price = round_money(_less(perked, voucher.value))
+    subtotal = round_money(subtotal)
     return Quote(unit_price=service.price, subtotal=subtotal, discount=subtotal - price,
-                 price=price)
+                 price=price, perk_discount=discounted - perked, voucher_discount=perked - price)
+
+
+def take_off(line: Quote, amount: Decimal) -> Quote:
+    """Return the line with ``amount`` more taken off by a voucher (never below zero)."""
+    amount = min(amount, line.price)
+    return replace(line, price=line.price - amount, discount=line.discount + amount,
+                   voucher_discount=line.voucher_discount + amount)
+
+
+def spread_amount(quotes: list[Quote], covered: Sequence[bool], amount: Decimal) -> list[Quote]:
+    """Take an amount voucher off the covered lines in turn, as far as each line's price
+    goes; what is more than the lines cost is not paid out."""
+    left = Decimal(amount)
+    result = []
+    for line, covers in zip(quotes, covered, strict=True):
+        if covers and left > 0:
+            taken = min(left, line.price)
+            line, left = take_off(line, taken), left - taken
+        result.append(line)
+    return result
+
+
+def quote_lines(stay: Stay, lines, *, package_percent: Decimal | None = None,
+                voucher: Voucher | None = None) -> list[Quote]:
+    """Return the price of each checked line of one booking, the voucher applied."""
+    quotes = [quote(line.request.service, stay, quantity=line.quantity, people=line.people,
+                    on=line.first, days=line.days, hours=line.hours,
+                    package_percent=package_percent, voucher=voucher) for line in lines]
+    if voucher is not None and voucher.kind == VoucherKind.AMOUNT:
+        covered = [voucher.covers(line.request.service) for line in lines]
+        quotes = spread_amount(quotes, covered, round_money(voucher.value))
+    return quotes

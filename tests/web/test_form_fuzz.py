@@ -242,6 +242,7 @@ RECEPTION_FORMS = [
     ("desk.inventory_end_out_of_service", "/desk/inventory/services/crib"),
     ("desk.message_log", "/desk/messages"),
     ("desk.unit_repaired", "/desk/inventory/services/crib"),
+    ("desk.stay_bill", "/desk/stays/{reference}/bill"),
 ]
 MANAGER_FORMS = [
     ("desk.audit_log", "/desk/audit"),
@@ -262,6 +263,7 @@ MANAGER_FORMS = [
     ("desk.set_staff_active", "/desk/staff/{staff}"),
     ("desk.new_reason", "/desk/reasons/new"),
     ("desk.unit_label", "/desk/inventory/services/crib"),
+    ("desk.vouchers", "/desk/vouchers"),
 ]
 FORMS = [
     ("anonymous", "guest.sign_in", "/sign-in"),
@@ -299,6 +301,7 @@ FILLED = {
     "desk.new_ticket_category": {"slug": "fuzz-category", "name_en": "Pool",
                                  "response_hours": "4"},
     "desk.new_staff_account": {"username": "fuzzer", "password": "long-enough-1"},
+    "desk.vouchers": {"code": "FUZZ-10", "value": "10", "max_uses": "5"},
     "desk.reset_staff_password": {"password": "long-enough-2"},
     "desk.stay_new": {"reference": "FUZZ-1", "room": "999", "first_name": "Ada",
                       "last_name": "Lovelace", "arrival_date": "{today}",

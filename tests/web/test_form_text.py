@@ -107,13 +107,16 @@ FORM_PAGES = {
     "desk.hand_out_unit": ("manager", "/desk/rentals/items/{rental_item}"),
     "desk.return_unit": ("manager", "/desk/rentals/items/{handed_item}"),
     "desk.unit_label": ("manager", "/desk/inventory/services/{crib}"),
+    "guest.apply_voucher": ("guest", "/basket"),
+    "desk.vouchers": ("manager", "/desk/vouchers"),
+    "desk.stay_bill": ("manager", "/desk/stays/{reference}/bill"),
 }
 # Forms with nothing to type into: a button with its CSRF token, or a file.
 WITHOUT_TEXT = {"guest.sign_out", "guest.cancel_item", "guest.remove_from_basket",
                 "guest.rebook", "guest.unsubscribe",
                 "desk.logout", "desk.inventory_reopen_slot", "desk.inventory_end_out_of_service",
                 "desk.stays_import", "desk.message_send_again", "desk.attendance_finish",
-                "desk.unit_repaired"}
+                "desk.unit_repaired", "guest.remove_voucher", "desk.voucher_active"}
 # Inputs a view reads itself, not fields of its form: where to go back to (safe_next).
 NOT_FORM_FIELDS = {"back"}
 # Bases whose fields are added when the form is built (built_form_classes builds them).

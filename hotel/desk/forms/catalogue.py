@@ -123,6 +123,18 @@ class ServiceForm(TextsMixin, PageForm):
     request_fields = CheckboxesField(_l("Details asked of the guest"), choices=[
         (key, REQUEST_FIELD_LABELS.get(key, key)) for key in REQUEST_FIELDS])
     active = BooleanField(_l("Active (guests can book it)"), default=True)
+    late_cancel_fee_percent = DecimalField(
+        _l("Late-cancellation fee (percent of the price)"), places=2, default=0,
+        validators=[Optional(), NumberRange(min=0, max=100, message=_l(
+            "Please enter a percentage from 0 to 100."))])
+    no_show_fee_percent = DecimalField(
+        _l("No-show fee (percent of the price)"), places=2, default=0,
+        validators=[Optional(), NumberRange(min=0, max=100, message=_l(
+            "Please enter a percentage from 0 to 100."))])
+    returning_guest_percent = DecimalField(
+        _l("Returning guests' discount (percent)"), places=2, default=0,
+        validators=[Optional(), NumberRange(min=0, max=100, message=_l(
+            "Please enter a percentage from 0 to 100."))])
 
     def service_values(self) -> dict:
         """Return the values for the catalogue service."""
@@ -137,6 +149,9 @@ class ServiceForm(TextsMixin, PageForm):
             "max_quantity": self.max_quantity.data, "capacity_unit": self.capacity_unit.data,
             "duration_minutes": self.duration_minutes.data,
             "request_fields": self.request_fields.data or [], "active": self.active.data,
+            "late_cancel_fee_percent": self.late_cancel_fee_percent.data,
+            "no_show_fee_percent": self.no_show_fee_percent.data,
+            "returning_guest_percent": self.returning_guest_percent.data,
             "age_bands": [row.data for row in self.age_bands], "texts": self.text_values(),
         }
 
