@@ -45,12 +45,17 @@ from hotel.models.messages import (
     StandardReason,
     StandardReasonText,
 )
+from hotel.models.pms import DeliveryState, PmsDelivery, PmsDeliveryTry, PmsSetting
 from hotel.models.sign_in import SignInFailure
 from hotel.models.staff import Department, DepartmentText, Role, StaffUser
 from hotel.models.stays import CareNotes, PartyMember, Stay, fold_name
 from hotel.models.units import Condition, HandOut, HandOutDay, RentalUnit
 
 __all__ = [
+    "DeliveryState",
+    "PmsDelivery",
+    "PmsDeliveryTry",
+    "PmsSetting",
     "MARKETING_KINDS",
     "Message",
     "MessageKind",

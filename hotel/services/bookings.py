@@ -25,7 +25,7 @@ from hotel.models import (
     Stay,
 )
 from hotel.models.types import ZERO, utcnow
-from hotel.services import audit, messages, pricing
+from hotel.services import audit, messages, pricing, webhooks
 from hotel.services.capacity import (
     free_seats,
     release_capacity,
@@ -137,6 +137,7 @@ def _book_lines(stay: Stay, lines: list[CheckedLine], actor, package: Package | 
     audit.record("booking.created", booking, actor, reference=booking.reference,
                  items=len(items), total=booking.total)
     messages.booking_received(booking)
+    webhooks.items_booked(items)
     return booking
 
 
@@ -250,6 +251,7 @@ def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: st
     audit.record(f"item.{new_state.value}", item, actor, booking=item.booking.reference,
                  previous=old_state.value, reason=reason or None,
                  standard_reason=standard_reason.code if standard_reason else None)
+    webhooks.state_changed(item, old_state)
 
 
 def cancel_booking_item(item: BookingItem, actor, now: datetime | None = None) -> BookingItem:
