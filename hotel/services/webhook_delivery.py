@@ -122,7 +122,7 @@ def deliver(delivery_id: str, now: datetime | None = None) -> tuple[str, timedel
     row_id, event, body = delivery.id, delivery.event, delivery.body.encode()
     db.session.rollback()  # no transaction stays open while the PMS answers
     answer = post(url, secret, event, delivery_id, body)
-    return _record(row_id, answer, utcnow())
+    return _record(row_id, answer, now or utcnow())
 
 
 def _record(row_id: int, answer: Answer, now: datetime) -> tuple[str, timedelta | None]:

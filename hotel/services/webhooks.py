@@ -152,7 +152,7 @@ def items_booked(items: list[BookingItem]) -> list[str]:
     booked confirmed, in one statement. The items must have their ids (flushed)."""
     rows = []
     for item in items:
-        rows.append(_row(CREATED, item_data(item), item.id))
+        rows.append(_row(CREATED, {"item": item_data(item)}, item.id))
         if item.state in OWING_STATES:
             rows.append(_charge_row(item, item.price, SERVICE_CHARGE, "", None))
     return _write(rows)
@@ -162,7 +162,7 @@ def state_changed(item: BookingItem, previous: ItemState) -> list[str]:
     """Tell the PMS that an item changed state, and post its price, or post it back, as
     the change makes it owed or no longer owed (its price never changes once booked),
     in one statement."""
-    rows = [_row(EVENTS[item.state], item_data(item, previous), item.id)]
+    rows = [_row(EVENTS[item.state], {"item": item_data(item, previous)}, item.id)]
     owed_before, owed_now = previous in OWING_STATES, item.state in OWING_STATES
     if owed_now and not owed_before:
         rows.append(_charge_row(item, item.price, SERVICE_CHARGE, "", None))
