@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from hotel.i18n import kept_for_locale
 from hotel.models import (
     Category,
+    DeliveryState,
     FaqKind,
     ItemState,
     Kind,
@@ -126,6 +127,13 @@ MESSAGE_STATE_LABELS = {
     MessageState.KEPT: _l("Kept, not e-mailed"),
 }
 
+DELIVERY_STATE_LABELS = {
+    DeliveryState.WAITING: _l("Waiting to be sent"),
+    DeliveryState.SENDING: _l("Sending"),
+    DeliveryState.DELIVERED: _l("Delivered"),
+    DeliveryState.FAILED: _l("Failed"),
+}
+
 
 def init_app(app: Flask) -> None:
     """Make the labels available to every template."""
@@ -142,6 +150,7 @@ def init_app(app: Flask) -> None:
         FAQ_KIND_LABELS=FAQ_KIND_LABELS,
         MESSAGE_KIND_LABELS=MESSAGE_KIND_LABELS,
         MESSAGE_STATE_LABELS=MESSAGE_STATE_LABELS,
+        DELIVERY_STATE_LABELS=DELIVERY_STATE_LABELS,
     )
 
 

@@ -41,5 +41,6 @@ from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     stays,
     tickets,
     today,
+    webhooks,
     welcome_card,
 )

@@ -18,6 +18,7 @@ MENU = [
     ("desk.reasons", _l("Standard reasons")),
     ("desk.staff_accounts", _l("Staff")),
     ("desk.reports", _l("Reports")),
+    ("desk.webhook_log_page", _l("PMS webhooks")),
     ("desk.audit_log", _l("Audit log")),
 ]
 

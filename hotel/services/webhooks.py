@@ -54,6 +54,7 @@ EVENTS = {
     ItemState.NO_SHOW: "booking_item.no_show",
 }
 CREATED, CHARGE_POSTED = "booking_item.created", "charge.posted"
+EVENT_NAMES = list(dict.fromkeys(EVENTS.values())) + [CHARGE_POSTED]
 SERVICE_CHARGE, REVERSAL = "service", "reversal"
 
 

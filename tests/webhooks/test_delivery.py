@@ -5,6 +5,7 @@ from collections import defaultdict
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
 
 from hotel.clock import hotel_today
@@ -12,6 +13,7 @@ from hotel.extensions import db as _db
 from hotel.models import DeliveryState, PmsDelivery, Role
 from hotel.models.types import utcnow
 from hotel.services.bookings import cancel_booking_item, create_booking
+from hotel.services.errors import Unavailable
 from hotel.services.requests import Action, handle_items
 from hotel.services.rules import ItemRequest
 from hotel.services.webhook_delivery import Outcome, deliver, due_delivery_ids
@@ -136,10 +138,8 @@ def test_a_rolled_back_change_posts_nothing(db, receiver):
     full = add_slot(riding, hotel_today() + timedelta(days=1), capacity=1)
     stay = make_stay(arrival_on=hotel_today(), adults=2)
     db.session.commit()
-    try:
+    with pytest.raises(Unavailable):  # not enough places: the booking is refused
         create_booking(stay, [ItemRequest(riding, slot_id=full.id,
                                           participant_ids=[m.id for m in stay.members])], stay)
-    except Exception:  # noqa: BLE001 - not enough places: the booking is refused
-        pass
     assert _db.session.scalar(select(PmsDelivery.id)) is None
     assert deliver_everything_due() == []
