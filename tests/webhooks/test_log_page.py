@@ -52,7 +52,7 @@ def test_the_log_shows_each_answer_and_sends_a_delivery_again(db, client, auth, 
 
     waiting = post_form(client, f"/desk/webhooks/{created.id + 1}/send-again",
                         {"back": "/desk/webhooks"}, token_from="/desk/webhooks")
-    assert waiting.status_code == 409 or waiting.status_code == 403
+    assert waiting.status_code == 409  # the charge waits still: it is on its way
 
 
 @pytest.mark.parametrize("language, message", [
@@ -62,9 +62,9 @@ def test_the_log_shows_each_answer_and_sends_a_delivery_again(db, client, auth, 
 def test_a_manager_sets_the_address_and_a_wrong_one_is_refused(db, client, auth, language,
                                                                message):
     auth.staff_login(Role.MANAGER)
-    wrong = post_form(client, "/desk/webhooks/address", {"url": "ftp://pms.example",
-                                                         "secret": "s" * 20},
-                      token_from="/desk/webhooks", headers={"Accept-Language": language})
+    wrong = post_form(client, f"/desk/webhooks/address?lang={language}",
+                      {"url": "ftp://pms.example", "secret": "s" * 20},
+                      token_from="/desk/webhooks")
     assert wrong.status_code == 422
     assert message in wrong.get_data(as_text=True)
     assert db.session.get(PmsSetting, 1) is None
