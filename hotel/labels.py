@@ -134,6 +134,12 @@ DELIVERY_STATE_LABELS = {
     DeliveryState.FAILED: _l("Failed"),
 }
 
+# What a charge posted to the PMS is for; fees name their own kind.
+CHARGE_KIND_LABELS = {
+    "service": _l("Price of the service"),
+    "reversal": _l("Price posted back"),
+}
+
 
 def init_app(app: Flask) -> None:
     """Make the labels available to every template."""
@@ -151,6 +157,7 @@ def init_app(app: Flask) -> None:
         MESSAGE_KIND_LABELS=MESSAGE_KIND_LABELS,
         MESSAGE_STATE_LABELS=MESSAGE_STATE_LABELS,
         DELIVERY_STATE_LABELS=DELIVERY_STATE_LABELS,
+        CHARGE_KIND_LABELS=CHARGE_KIND_LABELS,
     )
 
 

@@ -34,6 +34,7 @@ from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     reports,
     requests,
     returning,
+    revenue,
     run_sheet,
     sign_in,
     slots,
