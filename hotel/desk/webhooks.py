@@ -1,6 +1,7 @@
 """Managers' log of webhooks to the PMS: each delivery with the answer of every try,
 sending one again, and where webhooks go."""
 
+import json
 from urllib.parse import parse_qsl, urlsplit
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -51,7 +52,9 @@ def webhook_detail(delivery_id: int):
         delivery = webhook_log.delivery(delivery_id)
     except NotFound:
         abort(404)
-    return render_template("desk/webhooks/detail.html", delivery=delivery,
+    # Shown indented to be read; the PMS gets the compact bytes the signature is of.
+    body = json.dumps(json.loads(delivery.body), indent=2, ensure_ascii=False)
+    return render_template("desk/webhooks/detail.html", delivery=delivery, body=body,
                            send_form=SendAgainForm(formdata=None),
                            back=url_for("desk.webhook_detail", delivery_id=delivery_id))
 

@@ -135,6 +135,7 @@ def _record(row_id: int, answer: Answer, now: datetime) -> tuple[str, timedelta 
         delivery.claimed_at = None
         if answer.ok:
             delivery.state, delivery.delivered_at = DeliveryState.DELIVERED, now
+            delivery.next_attempt_at = None
             outcome, delay = Outcome.DELIVERED, None
         else:
             delay = retry_delay(delivery.attempts)

@@ -13,7 +13,7 @@ class DeliveryFilterForm(GetForm):
     """Filters of the webhook log (sent with GET, so without CSRF)."""
 
     state = SelectField(_l("State"), validators=[Optional()])
-    event = SelectField(_l("Event"), validators=[Optional()])
+    event = SelectField(_l("Webhook event"), validators=[Optional()])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
