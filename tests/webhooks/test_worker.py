@@ -99,3 +99,13 @@ def test_a_worker_restarted_while_the_pms_is_down_loses_nothing(db, receiver, wo
     assert wait_until(lambda: states(db)[DeliveryState.DELIVERED] == 9), workers.stop()
     time.sleep(2)
     assert_once_each_in_order(receiver, ids)
+
+
+def test_two_workers_never_post_one_delivery_twice(db, receiver, workers):
+    babysitting, slot, stays, reception = setting_up(db)
+    workers.start()
+    workers.start()
+    ids = book_and_confirm(stays, babysitting, slot, reception)
+    assert wait_until(lambda: states(db)[DeliveryState.DELIVERED] == 9), workers.stop()
+    time.sleep(2)
+    assert_once_each_in_order(receiver, ids)
