@@ -112,6 +112,17 @@ class Config:
     # How long a place freed for the first guest on a waiting list is held for them.
     WAITLIST_HOLD_MINUTES = count_from_environment("WAITLIST_HOLD_MINUTES", 120)
 
+    # Webhooks to the property-management system (PMS): every booking item event and
+    # every charge for the room's folio, signed with the secret. Managers may set both at
+    # the desk instead, which then wins. A failed try is repeated after
+    # PMS_WEBHOOK_RETRY_SECONDS, then twice as long each time (at most an hour), until
+    # PMS_WEBHOOK_RETRY_HOURS have passed.
+    PMS_WEBHOOK_URL = os.environ.get("PMS_WEBHOOK_URL", "").strip()
+    PMS_WEBHOOK_SECRET = os.environ.get("PMS_WEBHOOK_SECRET", "")
+    PMS_WEBHOOK_RETRY_SECONDS = count_from_environment("PMS_WEBHOOK_RETRY_SECONDS", 30)
+    PMS_WEBHOOK_RETRY_HOURS = count_from_environment("PMS_WEBHOOK_RETRY_HOURS", 24)
+    PMS_WEBHOOK_TIMEOUT_SECONDS = 10
+
     # Rendered parts of the catalogue kept per process (hotel/web/catalogue_cache.py): a
     # home page and a page per service and package, in each language, is about 400.
     CATALOGUE_CACHE_SIZE = count_from_environment("CATALOGUE_CACHE_SIZE", 512)
@@ -146,6 +157,7 @@ class TestingConfig(Config):
     SQLALCHEMY_DATABASE_URI = database_url("sqlite://")
     QUEUE_URL = "memory://"
     MAIL_SERVER = ""
+    PMS_WEBHOOK_URL = ""
     PUBLIC_URL = "http://hotel.test"
     # Hashing with scrypt takes a tenth of a second, for every staff user a test makes.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105 - a method, not a password

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from hotel.i18n import kept_for_locale
 from hotel.models import (
     Category,
+    DeliveryState,
     FaqKind,
     FeeKind,
     ItemState,
@@ -138,11 +139,27 @@ MESSAGE_STATE_LABELS = {
     MessageState.KEPT: _l("Kept, not e-mailed"),
 }
 
+DELIVERY_STATE_LABELS = {
+    DeliveryState.WAITING: _l("Waiting to be sent"),
+    DeliveryState.SENDING: _l("Sending"),
+    DeliveryState.DELIVERED: _l("Delivered"),
+    DeliveryState.FAILED: _l("Failed"),
+}
+
+# What a charge posted to the PMS is for; fees name their own kind.
+CHARGE_KIND_LABELS = {
+    "service": _l("Price of the service"),
+    "reversal": _l("Price posted back"),
+}
+
 
 FEE_LABELS = {
     FeeKind.LATE_CANCELLATION: _l("Late cancellation"),
     FeeKind.NO_SHOW: _l("No-show fee"),
 }
+
+# A fee posted to the PMS is named as the bill names it.
+CHARGE_KIND_LABELS |= {f"{kind.value}_fee": label for kind, label in FEE_LABELS.items()}
 
 VOUCHER_KIND_LABELS = {
     VoucherKind.PERCENT: _l("Percent off each service"),
@@ -168,6 +185,8 @@ def init_app(app: Flask) -> None:
         WAITING_STATE_LABELS=WAITING_STATE_LABELS,
         FEE_LABELS=FEE_LABELS,
         VOUCHER_KIND_LABELS=VOUCHER_KIND_LABELS,
+        DELIVERY_STATE_LABELS=DELIVERY_STATE_LABELS,
+        CHARGE_KIND_LABELS=CHARGE_KIND_LABELS,
     )
 
 

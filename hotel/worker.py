@@ -1,5 +1,6 @@
 """The worker: Huey runs the delivery of messages and the hotel's timed jobs.
 
+It also posts the webhooks to the property-management system.
 ``flask --app wsgi worker`` starts it. Its queue is an SQLite file beside the database
 for one server, or Redis (``REDIS_URL``) when several servers share the work. The
 outbox table, not the queue, is the record of what must be sent: the queue only says
@@ -53,6 +54,28 @@ def deliver_message(message_id: int, task=None) -> str:
     if outcome == Delivered.RETRY:
         raise RetryTask(delay=delay.total_seconds())
     return outcome
+
+
+@queue.task(context=True)
+def deliver_webhook(delivery_id: str, task=None) -> str:
+    """Post one event to the PMS; a failure is tried again, waiting longer each time."""
+    from hotel.services.webhook_delivery import Outcome, deliver
+
+    outcome, delay = _in_app(deliver, delivery_id)
+    if outcome == Outcome.RETRY:
+        raise RetryTask(delay=delay.total_seconds())
+    return outcome
+
+
+@queue.periodic_task(crontab(minute="*"))
+def sweep_webhooks() -> int:
+    """Queue every PMS delivery that is due and that no worker has (e.g. after a restart)."""
+    from hotel.services.webhook_delivery import due_delivery_ids
+
+    delivery_ids = _in_app(due_delivery_ids)
+    for delivery_id in delivery_ids:
+        deliver_webhook(delivery_id)
+    return len(delivery_ids)
 
 
 @queue.periodic_task(crontab(minute="*"))

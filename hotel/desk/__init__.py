@@ -35,6 +35,7 @@ from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     reports,
     requests,
     returning,
+    revenue,
     run_sheet,
     sign_in,
     slots,
@@ -44,5 +45,6 @@ from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     today,
     vouchers,
     waitlist,
+    webhooks,
     welcome_card,
 )

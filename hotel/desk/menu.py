@@ -19,6 +19,7 @@ MENU = [
     ("desk.vouchers", _l("Vouchers")),
     ("desk.staff_accounts", _l("Staff")),
     ("desk.reports", _l("Reports")),
+    ("desk.webhook_log_page", _l("PMS webhooks")),
     ("desk.audit_log", _l("Audit log")),
 ]
 

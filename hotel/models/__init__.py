@@ -46,6 +46,7 @@ from hotel.models.messages import (
     StandardReasonText,
 )
 from hotel.models.money import Fee, FeeKind, Voucher, VoucherKind, VoucherUse, voucher_service
+from hotel.models.pms import DeliveryState, PmsDelivery, PmsDeliveryTry, PmsSetting
 from hotel.models.sign_in import SignInFailure
 from hotel.models.staff import Department, DepartmentText, Role, StaffUser
 from hotel.models.stays import CareNotes, PartyMember, Stay, fold_name
@@ -62,6 +63,10 @@ __all__ = [
     "VoucherKind",
     "VoucherUse",
     "voucher_service",
+    "DeliveryState",
+    "PmsDelivery",
+    "PmsDeliveryTry",
+    "PmsSetting",
     "MARKETING_KINDS",
     "Message",
     "MessageKind",

@@ -26,7 +26,7 @@ from hotel.models import (
     Stay,
 )
 from hotel.models.types import ZERO, utcnow
-from hotel.services import audit, fees, messages, pricing, vouchers
+from hotel.services import audit, fees, messages, pricing, vouchers, webhooks
 from hotel.services.capacity import (
     free_seats,
     release_capacity,
@@ -142,6 +142,7 @@ def _book_lines(stay: Stay, lines: list[CheckedLine], actor, package: Package | 
                  items=len(items), total=booking.total,
                  voucher=voucher.code if voucher is not None else None)
     messages.booking_received(booking)
+    webhooks.items_booked(items)
     return booking
 
 
@@ -266,6 +267,7 @@ def change_item_state(item: BookingItem, new_state: ItemState, actor, reason: st
                  previous=old_state.value, reason=reason or None,
                  standard_reason=standard_reason.code if standard_reason else None,
                  fee=fee.amount if fee is not None else None)
+    webhooks.state_changed(item, old_state, fee)
 
 
 def _offer_to_waiting_list(item: BookingItem) -> None:

@@ -60,6 +60,7 @@ def sample_arguments(world) -> dict:
         "category_id": 1,
         "reason_id": 1,
         "message_id": 1,
+        "delivery_id": 1,
         "hand_out_id": 1,
         "unit_id": 1,
         "voucher_id": 1,

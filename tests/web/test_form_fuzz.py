@@ -247,6 +247,9 @@ RECEPTION_FORMS = [
 MANAGER_FORMS = [
     ("desk.audit_log", "/desk/audit"),
     ("desk.reports", "/desk/reports"),
+    ("desk.revenue", "/desk/reports/revenue"),
+    ("desk.webhook_log_page", "/desk/webhooks"),
+    ("desk.webhook_address", "/desk/webhooks"),
     ("desk.run_sheet_week", "/desk/schedule/week"),
     ("desk.new_service", "/desk/catalogue/services/new"),
     ("desk.edit_service", "/desk/catalogue/services/kids-club"),

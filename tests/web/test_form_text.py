@@ -100,6 +100,9 @@ FORM_PAGES = {
     "desk.run_sheet_week": ("manager", "/desk/schedule/week"),
     "desk.reports": ("manager", "/desk/reports"),
     "desk.message_log": ("manager", "/desk/messages"),
+    "desk.webhook_log_page": ("manager", "/desk/webhooks"),
+    "desk.webhook_address": ("manager", "/desk/webhooks"),
+    "desk.revenue": ("manager", "/desk/reports/revenue"),
     "guest.save_my_party": ("guest", "/my-party"),
     "desk.stay_party": ("manager", "/desk/stays/{reference}/party"),
     "desk.attendance_check_in": ("manager", "/desk/schedule/slots/{slot}/attendance"),
@@ -116,6 +119,7 @@ WITHOUT_TEXT = {"guest.sign_out", "guest.cancel_item", "guest.remove_from_basket
                 "guest.rebook", "guest.unsubscribe",
                 "desk.logout", "desk.inventory_reopen_slot", "desk.inventory_end_out_of_service",
                 "desk.stays_import", "desk.message_send_again", "desk.attendance_finish",
+                "desk.webhook_send_again",
                 "desk.unit_repaired", "guest.remove_voucher", "desk.voucher_active"}
 # Inputs a view reads itself, not fields of its form: where to go back to (safe_next).
 NOT_FORM_FIELDS = {"back"}
