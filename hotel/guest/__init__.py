@@ -13,6 +13,7 @@ def register_basket_count(state) -> None:
     state.app.jinja_env.globals["basket_count"] = basket.count
     state.app.jinja_env.globals["unread_messages"] = messages.unread_messages
     state.app.jinja_env.globals["message_body"] = message_body
+    state.app.jinja_env.globals["photo_url"] = photos.photo_url
 
 from hotel.guest import (  # noqa: E402,F401,I001  (routes attach to bp)
     basket,
@@ -21,6 +22,7 @@ from hotel.guest import (  # noqa: E402,F401,I001  (routes attach to bp)
     help,  # noqa: A004
     messages,
     party,
+    photos,
     ratings,
     sign_in,
 )

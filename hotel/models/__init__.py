@@ -45,6 +45,7 @@ from hotel.models.messages import (
     StandardReason,
     StandardReasonText,
 )
+from hotel.models.photos import Photo
 from hotel.models.sign_in import SignInFailure
 from hotel.models.staff import Department, DepartmentText, Role, StaffUser
 from hotel.models.stays import CareNotes, PartyMember, Stay, fold_name
@@ -92,6 +93,7 @@ __all__ = [
     "PackageService",
     "PackageText",
     "PartyMember",
+    "Photo",
     "PricingUnit",
     "RentalDay",
     "Role",

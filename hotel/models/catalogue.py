@@ -102,6 +102,8 @@ class Service(Translated, db.Model):
     request_fields: Mapped[list] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # The key of its picture (hotel/models/photos.py), or None.
+    photo_key: Mapped[str | None] = mapped_column(String(32))
 
     texts: Mapped[list["ServiceText"]] = relationship(
         back_populates="service", cascade="all, delete-orphan", lazy="selectin"
@@ -174,6 +176,7 @@ class Package(Translated, db.Model):
     discount_percent: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("0"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    photo_key: Mapped[str | None] = mapped_column(String(32))
 
     texts: Mapped[list["PackageText"]] = relationship(
         back_populates="package", cascade="all, delete-orphan", lazy="selectin"
