@@ -12,6 +12,7 @@ from hotel.models.types import utcnow
 from hotel.services import catalogue, pricing
 from hotel.services.errors import DomainError
 from hotel.services.rules import CheckedLine, ItemRequest, check_line
+from hotel.web.price_lines import explain_line
 
 MAX_LINES = 20
 
@@ -100,6 +101,7 @@ class BasketLine:
     quote: pricing.Quote | None = None
     error: str | None = None
     checked: CheckedLine | None = None
+    explanation: str | None = None  # who pays what
 
 
 def priced_lines(stay: Stay) -> list[BasketLine]:
@@ -114,5 +116,7 @@ def priced_lines(stay: Stay) -> list[BasketLine]:
             continue
         quote = pricing.quote(request.service, stay, quantity=line.quantity, people=line.people,
                               on=line.first, days=line.days, hours=line.hours)
-        result.append(BasketLine(request, quote=quote, checked=line))
+        explanation = explain_line(request.service, quantity=line.quantity, people=line.people,
+                                   on=line.first, days=line.days, hours=line.hours)
+        result.append(BasketLine(request, quote=quote, checked=line, explanation=explanation))
     return result

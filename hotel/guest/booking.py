@@ -26,6 +26,7 @@ from hotel.services.calendar import booking_calendar
 from hotel.services.errors import DomainError
 from hotel.services.rules import check_line
 from hotel.web.booking_forms import form_to_request, make_line_form, make_package_forms
+from hotel.web.day_strip import day_strip
 from hotel.web.forms import first_error
 from hotel.web.sessions import guest_required
 
@@ -51,9 +52,11 @@ def add_to_basket(slug: str):
                 flash(_("Added to your basket."), "success")
                 return redirect(url_for("guest.show_basket"))
             flash(_("Your basket is full. Please book what is in it first."), "error")
+    strip = (day_strip(g.stay, availability, chosen_slot=form.slot_id.data)
+             if service.kind == Kind.ACTIVITY else None)
     return render_template("guest/service.html", facts=service_facts(slug) or abort(404),
                            service=service, availability=availability, form=form,
-                           stay=g.stay), 422
+                           stay=g.stay, strip=strip), 422
 
 
 def _attach_error(form, error: DomainError) -> None:
