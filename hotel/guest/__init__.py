@@ -23,6 +23,7 @@ from hotel.guest import (  # noqa: E402,F401,I001  (routes attach to bp)
     catalogue,
     help,  # noqa: A004
     messages,
+    my_stay,
     party,
     photos,
     ratings,

@@ -1,24 +1,18 @@
 """Routes of the guest's booking flow: basket, checkout, confirmation, my bookings."""
 
-from functools import lru_cache
 
 from flask import Response, abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import contains_eager, joinedload, lazyload, selectinload
 
-from hotel.extensions import db
 from hotel.guest import basket, bp
 from hotel.guest.catalogue import service_facts
 from hotel.guest.forms import ActionForm, CheckoutForm
 from hotel.i18n import localized, text_locales
-from hotel.models import Booking, BookingItem, ItemState, Kind, Rating, Service, ServiceText
+from hotel.models import Kind
 from hotel.models.types import ZERO, utcnow
 from hotel.services import catalogue
 from hotel.services.availability import availability_during_stay
 from hotel.services.bookings import (
-    can_guest_cancel,
-    cancel_booking_item,
     create_booking,
     own_booking,
 )
@@ -142,70 +136,6 @@ def booking_ics(reference: str):
     body = booking_calendar(booking)
     return Response(body, mimetype="text/calendar", headers={
         "Content-Disposition": f'attachment; filename="{booking.reference}.ics"'})
-
-
-@bp.get("/my-bookings")
-@guest_required
-def my_bookings():
-    """List the guest's booked items by state, with cancel where it is still allowed."""
-    return render_my_bookings()
-
-
-@lru_cache(maxsize=32)
-def _items_of_stay(locales: tuple[str, ...]):
-    """Return the query of the items of stay ``:stay_id`` with what "My bookings" shows:
-    their booking and service joined, the service's texts in ``locales``, the party.
-    It is built once for each pair of languages."""
-    return (
-        select(BookingItem)
-        .join(Booking)
-        .where(Booking.stay_id == bindparam("stay_id"))
-        .options(
-            contains_eager(BookingItem.booking),
-            joinedload(BookingItem.service).options(
-                selectinload(Service.texts.and_(ServiceText.locale.in_(locales))),
-                lazyload(Service.age_bands), lazyload(Service.department)),
-            selectinload(BookingItem.participants),
-            selectinload(BookingItem.standard_reason),
-        )
-        .order_by(BookingItem.start_on, BookingItem.starts_at, BookingItem.id)
-    )
-
-
-def render_my_bookings(status: int = 200):
-    """Render "My bookings" for the signed-in guest in a constant number of queries."""
-    items = db.session.scalars(_items_of_stay(text_locales()), {"stay_id": g.stay.id}).all()
-    now = utcnow()
-    cancellable = {item.id for item in items if can_guest_cancel(item, now)}
-    groups = [(state, [i for i in items if i.state == state]) for state in ItemState]
-    ratings = dict(db.session.execute(
-        select(Rating.booking_item_id, Rating.score).where(Rating.stay_id == g.stay.id)).all())
-    return render_template("guest/my_bookings.html", items=items, cancellable=cancellable,
-                           groups=[(state, group) for state, group in groups if group],
-                           cancel_form=ActionForm(), ratings=ratings), status
-
-
-@bp.post("/my-bookings/items/<int:item_id>/cancel")
-@guest_required
-def cancel_item(item_id: int):
-    """Cancel one of the guest's items."""
-    item = db.session.scalar(
-        select(BookingItem).join(Booking)
-        .where(BookingItem.id == item_id, Booking.stay_id == g.stay.id)
-        .options(contains_eager(BookingItem.booking),
-                 joinedload(BookingItem.service).options(
-                     lazyload(Service.texts), lazyload(Service.age_bands),
-                     lazyload(Service.department)))
-    )
-    if item is None:
-        abort(404)
-    try:
-        cancel_booking_item(item, g.stay)
-    except DomainError as error:
-        flash(error.message, "error")
-        return render_my_bookings(status=409)
-    flash(_("The booking is cancelled."), "success")
-    return redirect(url_for("guest.my_bookings"))
 
 
 def _package_forms(package):

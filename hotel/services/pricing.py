@@ -90,8 +90,10 @@ def _people_groups(service: Service, people: list[PartyMember], quantity: int, o
             bands.setdefault((band.min_age, band.max_age, band.price), []).append(
                 member.first_name)
     groups = [PriceGroup(full, price)] if full else []
+    # Those who pay first, then those who go free.
+    ordered = sorted(bands.items(), key=lambda band: (band[0][2] == 0, band[0][0]))
     groups += [PriceGroup(len(names), band_price, tuple(names), low, high)
-               for (low, high, band_price), names in sorted(bands.items())]
+               for (low, high, band_price), names in ordered]
     return tuple(groups)
 
 
