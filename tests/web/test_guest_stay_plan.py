@@ -6,7 +6,6 @@ import re
 from datetime import time, timedelta
 
 import pytest
-from sqlalchemy import select
 
 from hotel.clock import hotel_today
 from hotel.models import BookingItem, CapacityUnit, ItemState, Kind, PricingUnit, Slot
@@ -18,9 +17,9 @@ from tests.helpers import csrf_token, post_form
 
 @pytest.fixture
 def hotel(db):
-    """The Kim family (Minji, her husband, Seoyeon 6 and Jiho 2) for four nights; a kids club
-    with child prices (under 3 free), for parents too, and times on two days, one full, one closed; a crib;
-    babysitting for up to one booking at a time."""
+    """The Kim family (Minji, her husband, Seoyeon 6 and Jiho 2) for four nights; a kids
+    club with child prices (under 3 free), for parents too, and times on two days, one full,
+    one closed; a crib; babysitting for up to one booking at a time."""
     today = hotel_today()
     club = make_service("kids-club", price="5.00", max_quantity=6, cutoff_hours=2,
                         age_bands=[(0, 2, "0.00"), (3, 11, "2.50")],
@@ -36,10 +35,11 @@ def hotel(db):
     crib = make_service("crib", kind=Kind.RENTAL, pricing_unit=PricingUnit.PER_UNIT_NIGHT,
                         price="8.00", stock=3, max_quantity=2,
                         texts={"en": ("Crib", "A cot."), "ko": ("아기 침대", "침대.")})
-    sitting = make_service("babysitting", kind=Kind.ON_REQUEST, pricing_unit=PricingUnit.PER_HOUR,
-                           price="15.00", max_age=12, max_quantity=1,
-                           capacity_unit=CapacityUnit.UNITS, request_fields=["hours"],
-                           texts={"en": ("Babysitting", "A sitter."), "ko": ("베이비시팅", "돌봄.")})
+    sitting = make_service("babysitting", kind=Kind.ON_REQUEST,
+                           pricing_unit=PricingUnit.PER_HOUR, price="15.00", max_age=12,
+                           max_quantity=1, capacity_unit=CapacityUnit.UNITS,
+                           request_fields=["hours"],
+                           texts={"en": ("Babysitting", "A sitter."), "ko": ("베이비시팅", "")})
     kim = make_stay("LP30001", last_name="Kim", first_name="Minji", arrival_on=today, nights=4,
                     children=[], language="ko")
     add_member(kim, "Seoyeon", age=6)
@@ -211,7 +211,7 @@ def test_a_cancelled_or_declined_item_shows_no_charge(client, auth, hotel, db):
     db.session.commit()
     auth.guest_login(hotel["kim"])
     page = client.get("/my-bookings?lang=en").text
-    card = page[page.index(f'item--declined'):]
+    card = page[page.index('item--declined'):]
     card = card[:card.index("</li>")]
     assert "No charge" in card and "€2.50" not in card
     assert f"/my-bookings/items/{item.id}.ics" not in card
