@@ -1,6 +1,13 @@
 // The day strip of a service's page: a day's link shows that day's times in place, without
 // loading the page again. Without this script, the link loads the page for that day.
 document.querySelectorAll("[data-day-strip]").forEach(function (strip) {
+  // The chosen day in sight in the strip, without scrolling the page itself.
+  var shown = strip.querySelector("a[aria-current]");
+  var days = strip.querySelector(".day-strip");
+  if (shown && days) {
+    var at = shown.getBoundingClientRect(), box = days.getBoundingClientRect();
+    days.scrollBy({ left: at.left - box.left - (box.width - at.width) / 2 });
+  }
   strip.addEventListener("click", function (event) {
     var link = event.target.closest("a[data-day]");
     if (!link) return;
