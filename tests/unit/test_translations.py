@@ -91,3 +91,19 @@ def test_korean_messages_need_no_particle_the_code_cannot_choose():
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         problems += [string for string in strings if any(p in string for p in BOTH_PARTICLES)]
     assert not problems
+
+
+# Both genders written at once, for a person the code knows nothing of: a message is
+# rephrased so that it needs neither ("Récupération par", not "Récupéré·e par").
+BOTH_GENDERS = {"fr": ("·e", "(e)"), "es": ("o/a", "(a)"), "ru": ("(а)", "(ла)"),
+                "de": ("(in)", "*in", ":in")}
+
+
+@pytest.mark.parametrize("language", sorted(BOTH_GENDERS))
+def test_no_message_writes_both_genders_of_a_person(language):
+    problems = []
+    for message in load_catalog(language):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        problems += [string for string in strings
+                     if any(mark in string for mark in BOTH_GENDERS[language])]
+    assert not problems
