@@ -160,8 +160,9 @@ def set_drawing(owner: Service | Package, path: Path) -> bool:
         return False
     size = SIZES["large"]
     _keep(key, {name: (SVG, data, size.width, size.height) for name in SIZES})
-    owner.photo_key = key
+    before, owner.photo_key = owner.photo_key, key
     db.session.flush()
+    _forget_unused(before)  # a drawing redrawn: the old one is no one's any more
     return True
 
 

@@ -184,3 +184,18 @@ def test_readme_counts_the_stays_the_demo_has(demo):
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     counted = int(re.search(r"and (\d+) stays", readme).group(1))
     assert counted == demo.session.scalar(select(func.count(Stay.id)))
+
+
+def test_demo_has_a_drawing_for_every_service_and_package(demo):
+    from hotel.models import Photo
+
+    owners = [*demo.session.scalars(select(Service)), *demo.session.scalars(select(Package))]
+    assert len(owners) == 32
+    keys = {owner.photo_key for owner in owners}
+    assert None not in keys and len(keys) == 32  # each its own drawing
+    photos = demo.session.scalars(select(Photo).where(Photo.key.in_(keys))).all()
+    assert {(photo.key, photo.size) for photo in photos} == {
+        (key, size) for key in keys for size in ("card", "large")}
+    for photo in photos:
+        assert photo.content_type == "image/svg+xml"
+        assert photo.data.startswith(b"<svg") and b"<script" not in photo.data
