@@ -128,6 +128,8 @@ class Config:
     CATALOGUE_CACHE_SIZE = count_from_environment("CATALOGUE_CACHE_SIZE", 512)
 
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    # A picture of a service or package as uploaded, before it is resized (a phone's photo).
+    PHOTO_MAX_BYTES = count_from_environment("PHOTO_MAX_BYTES", 8 * 1024 * 1024)
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,5 +1,6 @@
 """Choosing the reader's language, and formatting for it."""
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -117,14 +118,39 @@ def day_label(value: date | datetime) -> str:
     return _day_in(value, _locale_name())
 
 
+@lru_cache(maxsize=16)
+def time_pattern(locale: str) -> str:
+    """Return the short time pattern of a locale, with the morning and afternoon written as
+    its own words where the short form is the Latin "AM" ("오전 9:00", not "AM 9:00")."""
+    found = Locale.parse(locale)
+    pattern = found.time_formats["short"].pattern
+    periods = found.day_periods["format"]
+    short, wide = periods["abbreviated"].get("am", ""), periods["wide"].get("am", "")
+    if short.isascii() and wide and not wide.isascii():
+        pattern = re.sub(r"(?<!a)a(?!a)", "aaaa", pattern)
+    return pattern
+
+
 @lru_cache(maxsize=4096)
 def _time_in(value: datetime, locale: str, zone: str) -> str:
-    return format_time(value, "short", tzinfo=ZoneInfo(zone), locale=locale)
+    return format_time(value, time_pattern(locale), tzinfo=ZoneInfo(zone), locale=locale)
 
 
 def time_label(value: datetime) -> str:
     """Return a time of day at the hotel in the reader's locale."""
     return _time_in(value, _locale_name(), select_timezone())
+
+
+@lru_cache(maxsize=16)
+def _moment_pattern(locale: str) -> str:
+    return str(Locale.parse(locale).datetime_formats["short"])
+
+
+def moment_label(value: datetime) -> str:
+    """Return a day and a time at the hotel, joined as the reader's locale joins them
+    ("12월 2일 (수) 오후 1:00", "Wed, Dec 2, 1:00 PM")."""
+    return _moment_pattern(_locale_name()).replace("{1}", day_label(value)).replace(
+        "{0}", time_label(value))
 
 
 def money(amount: Decimal, currency: str | None = None) -> str:
@@ -271,8 +297,9 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(_=_template_gettext, gettext=_template_gettext,
                                  ngettext=_template_ngettext, pgettext=_template_pgettext,
                                  npgettext=_template_npgettext)
-    app.jinja_env.filters.update(money=money, day=day_label, time=time_label, join_list=list_of,
-                                 bdi=bdi, localized=localized, percent=percent_label)
+    app.jinja_env.filters.update(money=money, day=day_label, time=time_label, moment=moment_label,
+                                 join_list=list_of, bdi=bdi, localized=localized,
+                                 percent=percent_label)
     app.jinja_env.globals.update(
         localized=localized,
         language_name=language_name,

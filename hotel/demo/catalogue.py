@@ -24,6 +24,7 @@ from hotel.models import (
     ServiceText,
     SlotRule,
 )
+from hotel.services.photos import set_drawing
 from hotel.services.slots import generate_slots
 from hotel.services.units import match_units
 
@@ -154,4 +155,13 @@ def load_catalogue(files: DemoFiles, today: date) -> dict[str, Service]:
         elif service.kind == Kind.RENTAL:
             match_units(service, service.stock or 0, today)
     _load_packages(files, services)
+    _load_pictures(files, services)
     return services
+
+
+def _load_pictures(files: DemoFiles, services: dict[str, Service]) -> None:
+    """Give every service and package its drawing."""
+    packages = by_slug(Package)
+    owners = {"services": services, "packages": packages}
+    for (kind, slug), path in files.pictures.items():
+        set_drawing(owners[kind][slug], path)

@@ -31,6 +31,7 @@ class DemoFiles:
     tickets: list[dict]
     staff: list[dict]
     standard_reasons: list[dict]
+    pictures: dict[tuple[str, str], Path]  # ("services" or "packages", slug) → its drawing
 
 
 def refers(where: str, key: str, value: str, known, what: str) -> None:
@@ -239,6 +240,21 @@ def load_staff_file(folder: Path, catalogue: dict) -> list[dict]:
     return staff
 
 
+def load_pictures(folder: Path, slugs: dict[str, list[str]]) -> dict[tuple[str, str], Path]:
+    """Return the drawing of every service and package: pictures/SLUG.svg and
+    pictures/packages/SLUG.svg; raise DemoDataError if one is missing."""
+    places = {"services": folder / "pictures", "packages": folder / "pictures" / "packages"}
+    pictures = {}
+    for kind, place in places.items():
+        for slug in slugs[kind]:
+            path = place / f"{slug}.svg"
+            if not path.is_file():
+                raise DemoDataError(f"{path.relative_to(folder)}: the {kind[:-1]} {slug!r} "
+                                    "has no drawing")
+            pictures[kind, slug] = path
+    return pictures
+
+
 def load_demo_files(folder: Path = DATA_FOLDER) -> DemoFiles:
     """Read and check every demo data file in ``folder``; raise DemoDataError, naming the
     file, the entry and the key, at the first mistake."""
@@ -256,6 +272,7 @@ def load_demo_files(folder: Path = DATA_FOLDER) -> DemoFiles:
         "standard_reasons": reason_codes,
     }
     return DemoFiles(
+        pictures=load_pictures(folder, slugs),
         departments=catalogue["departments"], services=catalogue["services"],
         packages=catalogue["packages"], texts=load_texts_files(folder, slugs), stays=stays,
         earlier_stays=earlier_stays,

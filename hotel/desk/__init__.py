@@ -30,6 +30,7 @@ from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)
     inventory,
     menu,
     messages,
+    photos,
     reasons,
     rentals,
     reports,

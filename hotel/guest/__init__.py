@@ -3,6 +3,7 @@
 from flask import Blueprint
 
 from hotel.services.messages import message_body
+from hotel.web.price_lines import explain_item
 
 bp = Blueprint("guest", __name__)
 
@@ -13,6 +14,8 @@ def register_basket_count(state) -> None:
     state.app.jinja_env.globals["basket_count"] = basket.count
     state.app.jinja_env.globals["unread_messages"] = messages.unread_messages
     state.app.jinja_env.globals["message_body"] = message_body
+    state.app.jinja_env.globals["photo_url"] = photos.photo_url
+    state.app.jinja_env.globals["explain_item"] = explain_item
 
 from hotel.guest import (  # noqa: E402,F401,I001  (routes attach to bp)
     basket,
@@ -21,7 +24,9 @@ from hotel.guest import (  # noqa: E402,F401,I001  (routes attach to bp)
     catalogue,
     help,  # noqa: A004
     messages,
+    my_stay,
     party,
+    photos,
     ratings,
     sign_in,
     waitlist,

@@ -12,6 +12,7 @@ from hotel.models.types import utcnow
 from hotel.services import basket_check, catalogue, pricing, vouchers
 from hotel.services.errors import DomainError
 from hotel.services.rules import CheckedLine, ItemRequest, check_line
+from hotel.web.price_lines import explain_line
 
 MAX_LINES = 20
 
@@ -116,6 +117,7 @@ class BasketLine:
     error: str | None = None
     checked: CheckedLine | None = None
     alternatives: list = field(default_factory=list)  # nearest times that still fit
+    explanation: str | None = None  # who pays what
 
 
 @dataclass
@@ -150,5 +152,9 @@ def priced_lines(stay: Stay) -> PricedBasket:
             voucher_error = error.message
     quotes = pricing.quote_lines(stay, [line.checked for line in bookable], voucher=voucher)
     for line, quote in zip(bookable, quotes, strict=True):
+        checked = line.checked
         line.quote = quote
+        line.explanation = explain_line(line.request.service, quantity=checked.quantity,
+                                        people=checked.people, on=checked.first,
+                                        days=checked.days, hours=checked.hours)
     return PricedBasket(result, voucher, voucher_error)

@@ -1,25 +1,18 @@
 """Routes of the guest's booking flow: basket, checkout, confirmation, my bookings."""
 
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
-from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask import Response, abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import contains_eager, joinedload, lazyload, selectinload
 
-from hotel.extensions import db
 from hotel.guest import basket, bp
 from hotel.guest.catalogue import service_facts
 from hotel.guest.forms import ActionForm, CheckoutForm, VoucherForm
 from hotel.i18n import localized, text_locales
-from hotel.models import Booking, BookingItem, ItemState, Kind, Rating, Service, ServiceText
+from hotel.models import Kind
 from hotel.models.types import ZERO, utcnow
-from hotel.services import catalogue, fees, vouchers
+from hotel.services import catalogue, vouchers
 from hotel.services.availability import availability_during_stay
 from hotel.services.bookings import (
-    can_guest_cancel,
-    cancel_booking_item,
     create_booking,
     own_booking,
 )
@@ -27,6 +20,7 @@ from hotel.services.calendar import booking_calendar
 from hotel.services.errors import DomainError
 from hotel.services.rules import check_line
 from hotel.web.booking_forms import form_to_request, make_line_form, make_package_forms
+from hotel.web.day_strip import day_strip
 from hotel.web.forms import first_error
 from hotel.web.sessions import guest_required
 
@@ -52,9 +46,11 @@ def add_to_basket(slug: str):
                 flash(_("Added to your basket."), "success")
                 return redirect(url_for("guest.show_basket"))
             flash(_("Your basket is full. Please book what is in it first."), "error")
+    strip = (day_strip(g.stay, availability, chosen_slot=form.slot_id.data)
+             if service.kind == Kind.ACTIVITY else None)
     return render_template("guest/service.html", facts=service_facts(slug) or abort(404),
                            service=service, availability=availability, form=form,
-                           stay=g.stay), 422
+                           stay=g.stay, strip=strip), 422
 
 
 def _attach_error(form, error: DomainError) -> None:
@@ -170,82 +166,6 @@ def booking_ics(reference: str):
     body = booking_calendar(booking)
     return Response(body, mimetype="text/calendar", headers={
         "Content-Disposition": f'attachment; filename="{booking.reference}.ics"'})
-
-
-@bp.get("/my-bookings")
-@guest_required
-def my_bookings():
-    """List the guest's booked items by state, with cancel where it is still allowed."""
-    return render_my_bookings()
-
-
-@lru_cache(maxsize=32)
-def _items_of_stay(locales: tuple[str, ...]):
-    """Return the query of the items of stay ``:stay_id`` with what "My bookings" shows:
-    their booking and service joined, the service's texts in ``locales``, the party.
-    It is built once for each pair of languages."""
-    return (
-        select(BookingItem)
-        .join(Booking)
-        .where(Booking.stay_id == bindparam("stay_id"))
-        .options(
-            contains_eager(BookingItem.booking),
-            joinedload(BookingItem.service).options(
-                selectinload(Service.texts.and_(ServiceText.locale.in_(locales))),
-                lazyload(Service.age_bands), lazyload(Service.department)),
-            selectinload(BookingItem.participants),
-            selectinload(BookingItem.standard_reason),
-        )
-        .order_by(BookingItem.start_on, BookingItem.starts_at, BookingItem.id)
-    )
-
-
-def render_my_bookings(status: int = 200):
-    """Render "My bookings" for the signed-in guest in a constant number of queries."""
-    items = db.session.scalars(_items_of_stay(text_locales()), {"stay_id": g.stay.id}).all()
-    now = utcnow()
-    cancellable = {item.id for item in items if can_guest_cancel(item, now)}
-    late_fees = {item.id: fee for item in items if item.id in cancellable
-                 and (fee := fees.cancellation_fee(item, now)) > 0}
-    groups = [(state, [i for i in items if i.state == state]) for state in ItemState]
-    ratings = dict(db.session.execute(
-        select(Rating.booking_item_id, Rating.score).where(Rating.stay_id == g.stay.id)).all())
-    return render_template("guest/my_bookings.html", items=items, cancellable=cancellable,
-                           groups=[(state, group) for state, group in groups if group],
-                           cancel_form=ActionForm(), ratings=ratings,
-                           late_fees=late_fees), status
-
-
-@bp.post("/my-bookings/items/<int:item_id>/cancel")
-@guest_required
-def cancel_item(item_id: int):
-    """Cancel one of the guest's items."""
-    item = db.session.scalar(
-        select(BookingItem).join(Booking)
-        .where(BookingItem.id == item_id, Booking.stay_id == g.stay.id)
-        .options(contains_eager(BookingItem.booking),
-                 joinedload(BookingItem.service).options(
-                     lazyload(Service.texts), lazyload(Service.age_bands),
-                     lazyload(Service.department)))
-    )
-    if item is None:
-        abort(404)
-    try:
-        cancel_booking_item(item, g.stay, accepted_fee=_accepted_fee())
-    except DomainError as error:
-        flash(error.message, "error")
-        return render_my_bookings(status=409)
-    flash(_("The booking is cancelled."), "success")
-    return redirect(url_for("guest.my_bookings"))
-
-
-def _accepted_fee() -> Decimal | None:
-    """Return the fee the guest was shown in the cancel form, if the form names one."""
-    try:
-        fee = Decimal(request.form.get("accepted_fee", ""))
-    except InvalidOperation:
-        return None
-    return fee if fee.is_finite() else None
 
 
 def _package_forms(package):

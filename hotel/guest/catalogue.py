@@ -6,7 +6,7 @@ What every guest sees alike is rendered once per language and catalogue version 
 
 from dataclasses import dataclass
 
-from flask import abort, g, render_template
+from flask import abort, g, render_template, request
 from markupsafe import Markup
 
 from hotel.guest import bp
@@ -16,6 +16,7 @@ from hotel.services import catalogue, returning
 from hotel.services.availability import availability_during_stay
 from hotel.web.booking_forms import make_line_form
 from hotel.web.catalogue_cache import cached
+from hotel.web.day_strip import day_strip
 
 
 @dataclass(frozen=True)
@@ -76,11 +77,13 @@ def service(slug: str):
     """Show one service: description, prices, age limits, and for guests what is free."""
     facts = service_facts(slug) or abort(404)
     stay = g.get("stay")
-    found = availability = form = None
+    found = availability = form = strip = None
     if stay is not None:
         found = catalogue.find_service(slug, texts=False) or abort(404)
         availability = availability_during_stay(found, stay)
         slots = availability if found.kind == Kind.ACTIVITY else ()
         form = make_line_form(found, stay, slots)
+        if found.kind == Kind.ACTIVITY:
+            strip = day_strip(stay, availability, request.args.get("day"))
     return render_template("guest/service.html", facts=facts, service=found,
-                           availability=availability, form=form, stay=stay)
+                           availability=availability, form=form, stay=stay, strip=strip)

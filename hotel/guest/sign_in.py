@@ -1,6 +1,7 @@
 """Guests sign in with their booking reference or room number and last name, and out."""
 
 from flask import flash, g, redirect, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from hotel.guest import bp
@@ -9,7 +10,12 @@ from hotel.services.errors import DomainError
 from hotel.services.plain_text import isolate
 from hotel.services.sign_in import SignInBusy, Throttled, sign_in_guest
 from hotel.web.forms import show_error
-from hotel.web.sessions import end_guest_session, safe_next, start_guest_session
+from hotel.web.sessions import (
+    end_guest_session,
+    safe_next,
+    session_language,
+    start_guest_session,
+)
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -30,7 +36,10 @@ def sign_in():
             show_error(form, error, "last_name")
         else:
             start_guest_session(stay)
-            flash(_("Welcome, %(name)s.", name=isolate(stay.first_name)), "success")
+            # The next page speaks the stay's language unless the guest chose one: so does
+            # the welcome on it.
+            with force_locale(session_language(stay)):
+                flash(_("Welcome, %(name)s.", name=isolate(stay.first_name)), "success")
             return redirect(safe_next(request.args.get("next"), url_for("guest.home")))
     status = 422 if form.is_submitted() else 200
     return render_template("guest/sign_in.html", form=form), status

@@ -46,6 +46,7 @@ from hotel.models.messages import (
     StandardReasonText,
 )
 from hotel.models.money import Fee, FeeKind, Voucher, VoucherKind, VoucherUse, voucher_service
+from hotel.models.photos import Photo
 from hotel.models.pms import DeliveryState, PmsDelivery, PmsDeliveryTry, PmsSetting
 from hotel.models.sign_in import SignInFailure
 from hotel.models.staff import Department, DepartmentText, Role, StaffUser
@@ -108,6 +109,7 @@ __all__ = [
     "PackageService",
     "PackageText",
     "PartyMember",
+    "Photo",
     "PricingUnit",
     "RentalDay",
     "Role",

@@ -113,6 +113,8 @@ class Service(Translated, db.Model):
         Numeric(5, 2), default=Decimal("0"), server_default="0")
     returning_guest_percent: Mapped[Decimal] = mapped_column(
         Numeric(5, 2), default=Decimal("0"), server_default="0")
+    # The key of its picture (hotel/models/photos.py), or None.
+    photo_key: Mapped[str | None] = mapped_column(String(32))
 
     texts: Mapped[list["ServiceText"]] = relationship(
         back_populates="service", cascade="all, delete-orphan", lazy="selectin"
@@ -185,6 +187,7 @@ class Package(Translated, db.Model):
     discount_percent: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("0"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    photo_key: Mapped[str | None] = mapped_column(String(32))
 
     texts: Mapped[list["PackageText"]] = relationship(
         back_populates="package", cascade="all, delete-orphan", lazy="selectin"

@@ -1,5 +1,6 @@
 """Stays as they come from the property-management system, and the people in them."""
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -32,10 +33,21 @@ def age_on(birth_date: date | None, age: int | None, day: date) -> int | None:
     return age
 
 
+# Letters that decomposing leaves whole, as guests type them on a keyboard without them.
+_SPELLED_OUT = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ł": "l",
+                              "þ": "th", "ı": "i"})
+# A German guest types ü, ä, ö as ue, ae, oe, and others type u, a, o: all three fold alike.
+_VOWEL_AND_E = re.compile(r"([aou])e")
+
+
 def fold_name(name: str) -> str:
-    """Return a name reduced for matching: no case, no accents, no outer spaces."""
-    decomposed = unicodedata.normalize("NFKD", name.strip().casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Return a name reduced for matching: no case, no accents, no outer spaces, and its
+    common transliterations alike ("Müller", "Mueller" and "Muller"; "Strauß", "Strauss";
+    "Øster", "Oster")."""
+    folded = name.strip().casefold().translate(_SPELLED_OUT)  # casefold: ß is ss
+    decomposed = unicodedata.normalize("NFKD", folded)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _VOWEL_AND_E.sub(r"\1", plain)
 
 
 class Stay(db.Model):

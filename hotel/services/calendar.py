@@ -1,23 +1,31 @@
 """Calendar files (.ics) of a guest's bookings."""
 
+from collections.abc import Iterable
 from datetime import timedelta
 
 from flask import current_app
 from icalendar import Calendar, Event
 
 from hotel.i18n import localized
-from hotel.models import HOLDING_STATES, Booking
+from hotel.models import HOLDING_STATES, Booking, BookingItem
 
 
 def booking_calendar(booking: Booking) -> bytes:
     """Return an iCalendar file with one event per item the guest still has."""
+    return items_calendar(booking.items)
+
+
+def items_calendar(items: Iterable[BookingItem]) -> bytes:
+    """Return an iCalendar file with one event per item the guest still has, of any of
+    their bookings (one item, or the whole stay); each item's booking and slot loaded."""
     hotel = current_app.config["HOTEL_NAME"]
     calendar = Calendar()
     calendar.add("prodid", f"-//{hotel}//Guest services//EN")
     calendar.add("version", "2.0")
-    for item in booking.items:
+    for item in items:
         if item.state not in HOLDING_STATES:
             continue
+        booking = item.booking
         event = Event()
         event.add("uid", f"{booking.reference}-{item.id}@guest-services")
         event.add("dtstamp", booking.created_at)

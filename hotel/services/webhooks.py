@@ -32,6 +32,7 @@ from hotel.extensions import db
 from hotel.models import (
     BookingItem,
     DeliveryState,
+    Fee,
     ItemState,
     PmsDelivery,
     PmsSetting,
@@ -159,16 +160,18 @@ def items_booked(items: list[BookingItem]) -> list[str]:
     return _write(rows)
 
 
-def state_changed(item: BookingItem, previous: ItemState) -> list[str]:
+def state_changed(item: BookingItem, previous: ItemState, fee: Fee | None = None) -> list[str]:
     """Tell the PMS that an item changed state, and post its price, or post it back, as
     the change makes it owed or no longer owed (its price never changes once booked),
-    in one statement."""
+    and the fee the change cost (hotel/services/fees.py), in one statement."""
     rows = [_row(EVENTS[item.state], {"item": item_data(item, previous)}, item.id)]
     owed_before, owed_now = previous in OWING_STATES, item.state in OWING_STATES
     if owed_now and not owed_before:
         rows.append(_charge_row(item, item.price, SERVICE_CHARGE, "", None))
     elif owed_before and not owed_now:
         rows.append(_charge_row(item, -item.price, REVERSAL, "", None))
+    if fee is not None:
+        rows.append(_charge_row(item, fee.amount, f"{fee.kind.value}_fee", "", None))
     return _write(rows)
 
 

@@ -147,7 +147,9 @@ def form_to_request(form: LineForm, service: Service) -> ItemRequest:
         request.quantity = form.quantity.data
     if "participants" in form:
         request.participant_ids = list(form.participants.data or [])
-        request.quantity = max(len(request.participant_ids), 1)
+        # Places in persons are one per person; a babysitter for two children is one.
+        persons = service.kind == Kind.ACTIVITY or service.capacity_unit == CapacityUnit.PERSONS
+        request.quantity = max(len(request.participant_ids), 1) if persons else 1
     if service.kind == Kind.ACTIVITY:
         request.slot_id = form.slot_id.data
     elif service.kind == Kind.RENTAL:

@@ -24,7 +24,7 @@ def is_personal(response: Response) -> bool:
         return True
     if request.path.startswith("/api/"):  # no cookie there: a token, or signing in for one
         return request.path.startswith("/api/v1/auth/") or "Authorization" in request.headers
-    if request.endpoint == "static":  # styles and scripts are the same for everyone
+    if request.endpoint in ("static", "guest.photo"):  # the same for everyone
         return False
     return (g.get("stay") is not None or "stay_id" in session
             or current_user.is_authenticated)

@@ -4,7 +4,7 @@ import re
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import Flask, g, redirect, request, session, url_for
+from flask import Flask, current_app, g, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload
@@ -77,6 +77,15 @@ def start_guest_session(stay: Stay) -> None:
         session["lang"] = language
     session["stay_id"] = stay.id
     session.permanent = True
+
+
+def session_language(stay: Stay) -> str:
+    """Return the language the signed-in guest's pages speak: the one chosen, else the stay's."""
+    languages = current_app.config["LANGUAGES"]
+    for language in (session.get("lang"), stay.language):
+        if language in languages:
+            return language
+    return current_app.config["DEFAULT_LANGUAGE"]
 
 
 def end_guest_session() -> None:

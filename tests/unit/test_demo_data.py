@@ -1,7 +1,9 @@
 """The demo hotel: the whole catalogue of the product brief, loaded idempotently from data
 files that are checked and have every text in all ten languages."""
 
+import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -162,3 +164,38 @@ def test_the_demo_day_has_units_handed_out_one_overdue_and_one_damaged(demo):
     assert len(damaged) == 1
     period = demo.session.get(OutOfService, damaged[0].out_of_service_id)
     assert period.unit_id == damaged[0].unit_id and period.starts_on <= today <= period.ends_on
+
+
+def test_demo_cancelling_policy_names_the_cut_offs_the_services_have(demo):
+    from hotel.models import FaqEntry, FaqKind
+
+    cutoffs = set(demo.session.scalars(select(Service.cutoff_hours).where(Service.active)))
+    policy = demo.session.scalars(select(FaqEntry).where(FaqEntry.kind == FaqKind.POLICY)).all()
+    cancelling = [entry for entry in policy
+                  if any(t.locale == "en" and "cancel" in t.name.lower() for t in entry.texts)]
+    answers = [text for entry in cancelling for text in entry.texts]
+    assert len(answers) == 10  # one policy, in every language
+    for text in answers:
+        hours = {int(number) for number in re.findall(r"\d+", text.description)}
+        assert hours == {min(cutoffs), max(cutoffs)}, text.locale
+
+
+def test_readme_counts_the_stays_the_demo_has(demo):
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    counted = int(re.search(r"and (\d+) stays", readme).group(1))
+    assert counted == demo.session.scalar(select(func.count(Stay.id)))
+
+
+def test_demo_has_a_drawing_for_every_service_and_package(demo):
+    from hotel.models import Photo
+
+    owners = [*demo.session.scalars(select(Service)), *demo.session.scalars(select(Package))]
+    assert len(owners) == 32
+    keys = {owner.photo_key for owner in owners}
+    assert None not in keys and len(keys) == 32  # each its own drawing
+    photos = demo.session.scalars(select(Photo).where(Photo.key.in_(keys))).all()
+    assert {(photo.key, photo.size) for photo in photos} == {
+        (key, size) for key in keys for size in ("card", "large")}
+    for photo in photos:
+        assert photo.content_type == "image/svg+xml"
+        assert photo.data.startswith(b"<svg") and b"<script" not in photo.data

@@ -39,7 +39,9 @@ def fails(identifier, last_name, client="198.51.100.7") -> DomainError:
 
 
 @pytest.mark.parametrize("identifier", ["LP4821", "lp4821", " LP4821 ", "214"])
-@pytest.mark.parametrize("last_name", ["Müller", "müller", "MÜLLER", "Muller", " muller "])
+# "Mueller": as a German guest types the name on a keyboard without "ü".
+@pytest.mark.parametrize("last_name", ["Müller", "müller", "MÜLLER", "Muller", " muller ",
+                                       "Mueller", "MUELLER"])
 def test_guest_signs_in_by_reference_or_room_whatever_the_case_and_accents(
         stay, identifier, last_name):
     assert sign_in_guest(identifier, last_name, "198.51.100.7").id == stay.id
@@ -47,7 +49,7 @@ def test_guest_signs_in_by_reference_or_room_whatever_the_case_and_accents(
 
 @pytest.mark.parametrize(("identifier", "last_name"), [
     ("LP4821", "Miller"),
-    ("LP4821", "Mueller"),  # a different spelling, not just a different accent
+    ("LP4821", "Mahler"),  # a different name, not another spelling of the same
     ("LP4822", "Müller"),
     ("215", "Müller"),
     ("", "Müller"),

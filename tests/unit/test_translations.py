@@ -77,3 +77,33 @@ def test_translations_keep_the_placeholders(language):
         for string in strings:
             assert set(placeholder.findall(string)) <= wanted | set(placeholder.findall(ids[0])), (
                 f"{language}: {message.id!r} -> {string!r}")
+
+
+# Korean particles written both ways, for a word the code cannot know ("을(를)"): a message
+# that needs one is written so that the particle follows a fixed word, or none is needed.
+BOTH_PARTICLES = ("을(를)", "를(을)", "이(가)", "가(이)", "은(는)", "는(은)", "와(과)", "과(와)",
+                  "(으)로", "(이)라", "(이)에요", "(이)야")
+
+
+def test_korean_messages_need_no_particle_the_code_cannot_choose():
+    problems = []
+    for message in load_catalog("ko"):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        problems += [string for string in strings if any(p in string for p in BOTH_PARTICLES)]
+    assert not problems
+
+
+# Both genders written at once, for a person the code knows nothing of: a message is
+# rephrased so that it needs neither ("Récupération par", not "Récupéré·e par").
+BOTH_GENDERS = {"fr": ("·e", "(e)"), "es": ("o/a", "(a)"), "ru": ("(а)", "(ла)"),
+                "de": ("(in)", "*in", ":in")}
+
+
+@pytest.mark.parametrize("language", sorted(BOTH_GENDERS))
+def test_no_message_writes_both_genders_of_a_person(language):
+    problems = []
+    for message in load_catalog(language):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        problems += [string for string in strings
+                     if any(mark in string for mark in BOTH_GENDERS[language])]
+    assert not problems

@@ -45,6 +45,7 @@ def sample_arguments(world) -> dict:
     return {
         "reference": world["stay"].reference,
         "slug": world["club"].slug,
+        "kind": "services",
         "slot_id": slot.id,
         "item_id": world["booking"].items[0].id,
         "booking_reference": world["booking"].reference,

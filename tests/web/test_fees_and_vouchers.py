@@ -54,10 +54,10 @@ def test_the_guest_sees_the_fee_and_cancels_late_only_for_it(client, db, resort)
                                             participant_ids=[kim.children[0].id])],
                           kim).items[0]
     sign_in_as(client, kim)
-    page = client.get("/my-bookings?lang=en").text
+    page = client.get(f"/my-bookings/items/{item.id}/cancel?lang=en").text
     assert "cancelling now costs €7.50" in page
     assert 'name="accepted_fee" value="7.50"' in page
-    token = csrf_token(client, "/my-bookings")
+    token = csrf_token(client, f"/my-bookings/items/{item.id}/cancel")
     refused = client.post(f"/my-bookings/items/{item.id}/cancel", data={"csrf_token": token})
     assert refused.status_code == 409 and "€7.50" in refused.text
     _db.session.refresh(item)

@@ -89,7 +89,7 @@ def build_world(db) -> dict:
         open_slot = add_slot(club, today + timedelta(days=days), capacity=8)
         add_slot(club, today + timedelta(days=days), time(15, 0), closed=True)
         make_out_of_service(crib, today + timedelta(days=days))
-        make_booking_item(stay, club, slot=open_slot, participants=stay.children)
+        booked = make_booking_item(stay, club, slot=open_slot, participants=stay.children)
         make_booking_item(stay, transfer if days % 2 else sitting, state=ItemState.REQUESTED,
                           starts_at=utcnow() + timedelta(days=days),
                           start_on=today + timedelta(days=days),
@@ -121,7 +121,7 @@ def build_world(db) -> dict:
         "reference": stay.reference, "open_ticket": open_ticket.number,
         "closed_ticket": closed.number, "completed_item": done.id, "faq_entry": entry.id,
         "category": category.id, "staff": staff.id, "slot": slot.id,
-        "rental_item": to_hand_out.id, "handed_item": handed.id}}
+        "rental_item": to_hand_out.id, "handed_item": handed.id, "booked_item": booked.id}}
 
 
 @pytest.fixture
@@ -246,6 +246,7 @@ RECEPTION_FORMS = [
 ]
 MANAGER_FORMS = [
     ("desk.audit_log", "/desk/audit"),
+    ("desk.upload_photo", "/desk/catalogue/services/kids-club/photo"),
     ("desk.reports", "/desk/reports"),
     ("desk.revenue", "/desk/reports/revenue"),
     ("desk.webhook_log_page", "/desk/webhooks"),
@@ -279,7 +280,7 @@ FORMS = [
         ("guest.book_package", "/packages/family/book"),
         ("guest.remove_from_basket", "/basket"),
         ("guest.checkout", "/basket"),
-        ("guest.cancel_item", "/my-bookings"),
+        ("guest.cancel_item", "/my-bookings/items/{booked_item}/cancel"),
         ("guest.save_my_party", "/my-party"),
         ("guest.rate_item_submit", "/my-bookings/items/{completed_item}/rate"),
         ("guest.help_ask", "/help/ask"),

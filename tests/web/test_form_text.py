@@ -119,7 +119,7 @@ WITHOUT_TEXT = {"guest.sign_out", "guest.cancel_item", "guest.remove_from_basket
                 "guest.rebook", "guest.unsubscribe",
                 "desk.logout", "desk.inventory_reopen_slot", "desk.inventory_end_out_of_service",
                 "desk.stays_import", "desk.message_send_again", "desk.attendance_finish",
-                "desk.webhook_send_again",
+                "desk.webhook_send_again", "desk.upload_photo", "desk.delete_photo",
                 "desk.unit_repaired", "guest.remove_voucher", "desk.voucher_active"}
 # Inputs a view reads itself, not fields of its form: where to go back to (safe_next).
 NOT_FORM_FIELDS = {"back"}
