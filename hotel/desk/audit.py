@@ -33,9 +33,11 @@ OBJECT_PAGES = {
     "Ticket": ("desk.ticket_detail", lambda _id, key: {"number": key}),
     "FaqEntry": ("desk.edit_faq_entry", lambda number, _key: {"entry_id": number}),
     "TicketCategory": ("desk.edit_ticket_category", lambda number, _key: {"category_id": number}),
+    "RentalUnit": ("desk.inventory_service", lambda _id, key: {"slug": key}),
+    "HandOut": ("desk.rental_item", lambda _id, key: {"item_id": key}),
 }
 NEEDS_KEY = {"Booking", "BookingItem", "Stay", "Slot", "SlotRule", "OutOfService", "Service",
-             "Package", "Ticket"}
+             "Package", "Ticket", "RentalUnit", "HandOut"}
 # The types whose key is the slug of a service, named in the reader's language.
 BY_SERVICE = {"BookingItem", "Slot", "SlotRule", "OutOfService", "Service"}
 
@@ -79,6 +81,11 @@ def object_name(entry, result, names: tuple[dict, dict]) -> str:
     if entry.object_type == "Slot":
         return _("%(service)s, %(day)s %(time)s", service=services.get(key, key),
                  day=day_label(found[0]), time=time_label(found[0]))
+    if entry.object_type in ("RentalUnit", "HandOut"):
+        slug, number, label = (key, *found) if entry.object_type == "RentalUnit" else found
+        unit = label or _("%(service)s %(number)d", service=services.get(slug, slug),
+                          number=number)
+        return f"{kind}: {unit}"
     if entry.object_type in BY_SERVICE:
         return f"{kind}: {services.get(key, key)}"
     if entry.object_type == "Package":
