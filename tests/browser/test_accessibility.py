@@ -127,6 +127,16 @@ def check_pages(page, addresses: list[str]) -> list[str]:
     return failures
 
 
+def _axe_sees_a_violation(page) -> None:
+    """The negative control: a picture without a text and a button without a name, put
+    into a page, are reported; so a page that passes was checked."""
+    page.goto("/")
+    page.evaluate("""() => document.querySelector('main').insertAdjacentHTML('beforeend',
+        '<img src="/static/none.png"><button type="button"></button>')""")
+    found = " ".join(serious_violations(page, contrast=True))
+    assert "image-alt (critical)" in found and "button-name (critical)" in found, found
+
+
 def test_every_page_passes_axe_in_three_languages_and_two_widths(browser, live_app,
                                                                  axe_source):
     urls = live_app.url_map.bind("localhost")
@@ -140,6 +150,8 @@ def test_every_page_passes_axe_in_three_languages_and_two_widths(browser, live_a
         page = context.new_page()
         try:
             home = _sign_in(page, reader)
+            if who == "visitor":
+                _axe_sees_a_violation(page)
             addresses = crawl(page, urls, home)
             assert len(addresses) >= 3, (who, addresses)  # the crawl found the reader's pages
             # A page another reader had is checked once, but each reader's home page is

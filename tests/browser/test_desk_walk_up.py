@@ -32,6 +32,8 @@ def waiting_rows(page):
 def test_reception_books_a_package_and_a_transfer_in_one_basket_and_answers_from_today(
         page, live_app):
     reference = walk_up_couple(live_app)
+    with live_app.app_context():
+        tomorrow = hotel_today() + timedelta(days=1)
     page.set_viewport_size({"width": 1280, "height": 900})
     sign_in(page, "reception", "reception-demo", "en")
 
@@ -57,15 +59,16 @@ def test_reception_books_a_package_and_a_transfer_in_one_basket_and_answers_from
     page.fill("#q", "transfer")
     page.click("form[role=search] button")
     page.click(".service-picker a:has-text('Private transfer')")
-    page.fill("#date", (hotel_today() + timedelta(days=1)).isoformat())
+    page.fill("#date", tomorrow.isoformat())
     page.fill("#time", "09:30")
-    page.fill("#detail_pickup_place", "Vienna airport")
+    page.fill("#detail_pickup_place", "Westbahnhof, platform 4")
     page.fill("#detail_destination", "Hotel")
+    page.fill("#detail_passengers", "2")
     page.click("button:has-text('Add to the basket')")
 
     lines = page.locator("table.basket tbody tr")
     assert lines.count() == 3
-    assert lines.filter(has_text="Outdoor activity package").count() == 2
+    assert lines.filter(has=page.locator(".package-tag")).count() == 2
     assert page.locator("table.basket .total").inner_text().strip().startswith("Total")
     screenshot(page, "desk-walk-up-basket-1280")
     page.uncheck("#confirm_now")  # the transfer waits for the driver to be found
@@ -76,7 +79,7 @@ def test_reception_books_a_package_and_a_transfer_in_one_basket_and_answers_from
     page.goto("/desk/")
     rows = waiting_rows(page)
     mine = rows.filter(has_text="Private transfer").filter(has=page.locator(
-        "text=Vienna airport"))
+        "text=Westbahnhof, platform 4"))
     assert mine.count() == 1
     item_id = int(mine.locator("input[name=item_ids]").first.get_attribute("value"))
     mine.locator("button:has-text('Confirm')").click()

@@ -97,7 +97,7 @@ def test_a_package_and_a_transfer_are_priced_in_one_basket_and_booked_at_once(
     # 2 × €25.00 and 2 × €12.00, 10 % off as a package; the transfer at its price.
     assert "€45.00" in page and "€21.60" in page and "€85.00" in page
     assert "Book everything for €151.60" in page
-    assert page.count("Outdoor package</span>") == 2
+    assert page.count('<span class="package-tag">Outdoor package</span>') == 2
 
     token_page = "/desk/book/LP50001/basket"
     key = re.search(r'name="submission_key" type="hidden" value="([^"]+)"', page).group(1)
