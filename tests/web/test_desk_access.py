@@ -62,6 +62,7 @@ def sample_arguments(world) -> dict:
         "message_id": 1,
         "hand_out_id": 1,
         "unit_id": 1,
+        "index": 0,  # a line of a stay's basket
     }
 
 
