@@ -1,6 +1,7 @@
 """Configuration classes; HOTEL_CONFIG in the environment chooses one."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -117,6 +118,11 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    # A guest's session ends with the stay, which every request checks against the stay
+    # as it is now (hotel/web/sessions.py), so the cookie is not signed and sent again on
+    # every response; it lasts long enough for the longest stay.
+    SESSION_REFRESH_EACH_REQUEST = False
+    PERMANENT_SESSION_LIFETIME = timedelta(days=92)
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     SECURITY_HEADERS = True

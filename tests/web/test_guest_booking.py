@@ -208,6 +208,18 @@ def test_session_ends_with_the_stay_as_it_is_now(client, auth, db, hotel):
         assert "stay_id" not in session
 
 
+def test_a_signed_in_guests_cookie_is_not_sent_again_on_every_page(client, auth, hotel):
+    """The session cookie lasts longer than a long stay and is not signed again by pages
+    that change nothing in it (the first form after sign-in adds its CSRF secret)."""
+    response = post_form(client, "/sign-in", {"identifier": "LP10001", "last_name": "Kim"})
+    cookie = next(value for value in response.headers.getlist("Set-Cookie")
+                  if value.startswith("session="))
+    assert "Expires=" in cookie
+    client.get("/services/kids-club")
+    assert client.get("/services/kids-club").headers.getlist("Set-Cookie") == []
+    assert client.get("/my-bookings").headers.getlist("Set-Cookie") == []
+
+
 @pytest.mark.parametrize("path_name", ["service", "basket", "my_bookings"])
 def test_guest_pages_use_a_constant_number_of_queries(client, auth, hotel, db, count_queries,
                                                      path_name):
