@@ -61,8 +61,16 @@ worker: migrate
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 
-browser:
+# axe-core, which the accessibility test injects into every page, pinned by its lock file.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+browser: $(AXE)
 	@bash scripts/ensure-chromium
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "NOTE: npm not found: the accessibility test will be skipped." >&2; fi
 
 ## make test: install, lint, and run the whole suite (PostgreSQL too if TEST_DATABASE_URL is set).
 test: $(VENV)/.installed-dev browser

@@ -6,8 +6,9 @@ from decimal import Decimal
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel import Locale
-from babel.dates import format_skeleton, format_time
+from babel import Locale, localedata
+from babel.core import get_global
+from babel.dates import format_date, format_datetime, format_skeleton, format_time
 from babel.lists import format_list
 from babel.numbers import format_currency as babel_format_currency
 from babel.numbers import format_percent
@@ -66,17 +67,38 @@ def kept_for_locale(name: str, make):
     return make()
 
 
-def _find_reader() -> tuple[str, str]:
+@lru_cache(maxsize=64)
+def regional_locale(language: str, zone: str) -> str:
+    """Return the locale of a language as spoken in the country of a time zone ("en_AT"
+    for English in Europe/Vienna: "01/12/2026, 04:49", day before month, a 24-hour clock),
+    where Babel knows that combination, else the language itself ("ko" stays "ko")."""
+    territory = get_global("zone_territories").get(zone)
+    if territory and localedata.exists(f"{language}_{territory}"):
+        return f"{language}_{territory}"
+    return language
+
+
+def _on_the_desk() -> bool:
+    """Tell whether the request is a desk page: staff read dates as the hotel's region
+    writes them, in their own language."""
+    return has_request_context() and request.blueprint == "desk"
+
+
+def _find_reader() -> tuple[str, str, str]:
     locale = get_locale()
     if locale is None:
-        return current_app.config["DEFAULT_LANGUAGE"], current_app.config["BABEL_DEFAULT_LOCALE"]
+        default = current_app.config["BABEL_DEFAULT_LOCALE"]
+        return current_app.config["DEFAULT_LANGUAGE"], default, default
     name = str(locale)
-    return name.split("_")[0], name
+    language = name.split("_")[0]
+    dates = regional_locale(language, select_timezone()) if _on_the_desk() else name
+    return language, name, dates
 
 
-def _reader() -> tuple[str, str]:
-    """Return (language code, locale name) of the locale in force, worked out once per
-    request and locale: the pages ask for them for every name, price and day they show."""
+def _reader() -> tuple[str, str, str]:
+    """Return (language code, locale name, locale of dates) of the locale in force, worked
+    out once per request and locale: the pages ask for them for every name, price and day
+    they show."""
     return kept_for_locale("_reader_of_locale", _find_reader)
 
 
@@ -99,6 +121,10 @@ def _locale_name() -> str:
     return _reader()[1]
 
 
+def _dates_locale() -> str:
+    return _reader()[2]
+
+
 # Formatting is pure, and slow enough to show on a page of many prices and days: each
 # amount and day is formatted once per process and locale.
 @lru_cache(maxsize=4096)
@@ -115,7 +141,7 @@ def day_label(value: date | datetime) -> str:
     """Return a short date with its weekday in the reader's locale ("Tue, Nov 24")."""
     if isinstance(value, datetime):
         value = value.astimezone(ZoneInfo(select_timezone())).date()
-    return _day_in(value, _locale_name())
+    return _day_in(value, _dates_locale())
 
 
 @lru_cache(maxsize=16)
@@ -138,7 +164,22 @@ def _time_in(value: datetime, locale: str, zone: str) -> str:
 
 def time_label(value: datetime) -> str:
     """Return a time of day at the hotel in the reader's locale."""
-    return _time_in(value, _locale_name(), select_timezone())
+    return _time_in(value, _dates_locale(), select_timezone())
+
+
+def datetime_label(value: datetime, length: str = "medium") -> str:
+    """Return a date and time at the hotel in the reader's locale (on the desk, as the
+    hotel's region writes it)."""
+    return format_datetime(value, length, tzinfo=ZoneInfo(select_timezone()),
+                           locale=_dates_locale())
+
+
+def date_label(value: date | datetime, length: str = "medium") -> str:
+    """Return a date (of an instant: at the hotel) in the reader's locale (on the desk, as
+    the hotel's region writes it)."""
+    if isinstance(value, datetime):
+        value = value.astimezone(ZoneInfo(select_timezone())).date()
+    return format_date(value, length, locale=_dates_locale())
 
 
 @lru_cache(maxsize=16)
@@ -149,7 +190,7 @@ def _moment_pattern(locale: str) -> str:
 def moment_label(value: datetime) -> str:
     """Return a day and a time at the hotel, joined as the reader's locale joins them
     ("12월 2일 (수) 오후 1:00", "Wed, Dec 2, 1:00 PM")."""
-    return _moment_pattern(_locale_name()).replace("{1}", day_label(value)).replace(
+    return _moment_pattern(_dates_locale()).replace("{1}", day_label(value)).replace(
         "{0}", time_label(value))
 
 
@@ -299,7 +340,8 @@ def init_app(app: Flask) -> None:
                                  npgettext=_template_npgettext)
     app.jinja_env.filters.update(money=money, day=day_label, time=time_label, moment=moment_label,
                                  join_list=list_of, bdi=bdi, localized=localized,
-                                 percent=percent_label)
+                                 percent=percent_label, datetimeformat=datetime_label,
+                                 dateformat=date_label)
     app.jinja_env.globals.update(
         localized=localized,
         language_name=language_name,

@@ -88,6 +88,9 @@ OBJECT_LABELS = {
     "TicketCategory": _l("Ticket category"),
     "StandardReason": _l("Standard reason"),
     "Message": _l("Message to a guest"),
+    "RentalUnit": _l("Rental unit"),
+    "HandOut": _l("Hand-out"),
+    "Attendance": _l("Attendance"),
 }
 
 
@@ -197,3 +200,62 @@ def row_labels() -> dict[str, str]:
         "room": _("Room"), "guest": _("Guest"), "service": _("Service"),
         "when": _("When"), "taking_part": _("Taking part"), "state": _("State"),
         "waiting": _("Waiting time"), "hand_out": _("Hand out or take back")})
+
+
+# What the audit log says each action was, in words.
+AUDIT_ACTION_LABELS = {
+    "attendance.checked_in": _l("Checked in at an activity"),
+    "attendance.checked_out": _l("Checked out of an activity"),
+    "booking.created": _l("Booked"),
+    "item.requested": _l("Requested again"),
+    "item.confirmed": _l("Confirmed"),
+    "item.declined": _l("Declined"),
+    "item.cancelled": _l("Cancelled"),
+    "item.cancelled_by_hotel": _l("Cancelled by the hotel"),
+    "item.completed": _l("Marked completed"),
+    "item.no_show": _l("Marked no-show"),
+    "item.rated": _l("Rated"),
+    "message.sent_again": _l("Message sent again"),
+    "package.created": _l("Package created"),
+    "package.updated": _l("Package changed"),
+    "reason.saved": _l("Standard reason saved"),
+    "rental.back_in_service": _l("Units back in service"),
+    "rental.handed_out": _l("Unit handed out"),
+    "rental.out_of_service": _l("Units taken out of service"),
+    "rental.repaired": _l("Unit repaired"),
+    "rental.returned": _l("Unit taken back"),
+    "rental.stock_changed": _l("Stock changed"),
+    "rental.unit_labelled": _l("Unit named"),
+    "service.created": _l("Service created"),
+    "service.updated": _l("Service changed"),
+    "slot.added": _l("Slot added"),
+    "slot.capacity_changed": _l("Slot capacity changed"),
+    "slot.closed": _l("Slot closed"),
+    "slot.reopened": _l("Slot opened again"),
+    "slot_rule.created": _l("Slot rule created"),
+    "slot_rule.extended": _l("Slots made from a rule"),
+    "staff.created": _l("Staff account created"),
+    "staff.password_reset": _l("Password reset"),
+    "staff.reactivated": _l("Staff account active again"),
+    "staff.updated": _l("Staff account changed"),
+    "stay.care_notes_saved": _l("Care notes saved"),
+    "stay.consent_changed": _l("Offers consent changed"),
+    "stay.created": _l("Stay created"),
+    "stay.updated": _l("Stay changed"),
+    "ticket.created": _l("Ticket sent"),
+    "ticket.rated": _l("Ticket handling rated"),
+    "ticket.state": _l("Ticket state changed"),
+    "ticket.answered": _l("Ticket answered"),
+    "ticket.note": _l("Note added to a ticket"),
+    "ticket.reassigned": _l("Ticket reassigned"),
+    "faq.created": _l("FAQ entry created"),
+    "faq.saved": _l("FAQ entry changed"),
+    "ticket_category.created": _l("Ticket category created"),
+    "ticket_category.saved": _l("Ticket category changed"),
+}
+
+
+def audit_action_label(action: str) -> str:
+    """Return what an audit action was, in words; an action without words shows its code."""
+    label = AUDIT_ACTION_LABELS.get(action)
+    return str(label) if label is not None else action

@@ -1,10 +1,11 @@
 """The desk's home: what needs doing today."""
 
-from flask import render_template
+from flask import render_template, url_for
 from flask_login import current_user
 
 from hotel.clock import hotel_today
 from hotel.desk import bp
+from hotel.desk.forms.requests import FailedAction, action_form
 from hotel.desk.roles import department_scope, staff_required
 from hotel.desk.run_sheet import TASK_LABELS
 from hotel.extensions import db
@@ -21,10 +22,18 @@ from hotel.services.units import due_units
 def today():
     """Show waiting requests, arrivals, today's activities, units due back, low stock and
     departures; department staff see their own department's day."""
+    return render_today()
+
+
+def render_today(failed: FailedAction | None = None, status: int = 200):
+    """Render Today; after a refused action on its rows, with its message and the items
+    that were chosen still chosen."""
     day = hotel_today()
     scope = department_scope(current_user)
+    rows = {"action_form": failed.form if failed else action_form(), "failed": failed,
+            "back": url_for("desk.today")}
     if scope is not None:
-        return _department_today(day, scope)
+        return _department_today(day, scope, rows), status
     services = named_services()  # the other parts find them in the session
     arrivals, departures = today_service.arrivals_and_departures(day, scope, services)
     return render_template(
@@ -39,10 +48,11 @@ def today():
                                                     services_loaded=True),
         departures=departures,
         overdue_tickets=today_service.overdue_tickets(scope),
-    )
+        **rows,
+    ), status
 
 
-def _department_today(day, department_id: int):
+def _department_today(day, department_id: int, rows: dict):
     """Render one department's day: its requests, activities, hand-outs and returns."""
     sheet = daily_run_sheet(day, department_id)
     part = sheet.departments[0] if sheet.departments else None
@@ -55,4 +65,5 @@ def _department_today(day, department_id: int):
         task_labels=TASK_LABELS,
         waiting=today_service.waiting_requests(department_id, limit=25),
         overdue_tickets=today_service.overdue_tickets(department_id),
+        **rows,
     )

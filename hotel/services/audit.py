@@ -18,13 +18,18 @@ from hotel.models import (
     AuditEntry,
     Booking,
     BookingItem,
+    HandOut,
     OutOfService,
     Package,
+    RentalUnit,
     Service,
     Slot,
     SlotRule,
     StaffUser,
+    StandardReason,
     Stay,
+    Ticket,
+    TicketCategory,
 )
 from hotel.services.pages import Page, page_of
 
@@ -76,25 +81,41 @@ class AuditPage:
     # For (object type, object id): the stay reference of a booking, item or stay, or the
     # slug of a service or package, or of the service a slot, rule or period belongs to.
     object_keys: dict[tuple[str, str], str] = field(default_factory=dict)
+    # ... and what names the object to a reader: a booking's reference, the service of an
+    # item, a slot's start, a staff member's username, a ticket's tracking number.
+    object_names: dict[tuple[str, str], tuple] = field(default_factory=dict)
 
     @property
     def entries(self) -> list[AuditEntry]:
         return self.page.rows
 
 
-# How to find, for each object type, the key its link needs (by the object's id).
+# How to find, for each object type, the key its link needs and what names it (by the
+# object's id): (id, key, name...) rows.
 def _key_queries() -> dict[str, tuple]:
     return {
-        "Booking": (Booking.id, select(Booking.id, Stay.reference).join(Booking.stay)),
-        "BookingItem": (BookingItem.id, select(BookingItem.id, Stay.reference)
-                        .join(BookingItem.booking).join(Booking.stay)),
-        "Stay": (Stay.id, select(Stay.id, Stay.reference)),
-        "Slot": (Slot.id, select(Slot.id, Service.slug).join(Slot.service)),
+        "Booking": (Booking.id, select(Booking.id, Stay.reference, Booking.reference,
+                                       Stay.last_name).join(Booking.stay)),
+        "BookingItem": (BookingItem.id, select(BookingItem.id, Stay.reference,
+                                               Booking.reference, Service.slug)
+                        .join(BookingItem.booking).join(Booking.stay)
+                        .join(BookingItem.service)),
+        "Stay": (Stay.id, select(Stay.id, Stay.reference, Stay.reference, Stay.last_name)),
+        "Slot": (Slot.id, select(Slot.id, Service.slug, Slot.starts_at).join(Slot.service)),
         "SlotRule": (SlotRule.id, select(SlotRule.id, Service.slug).join(SlotRule.service)),
         "OutOfService": (OutOfService.id, select(OutOfService.id, Service.slug)
                          .join(OutOfService.service)),
         "Service": (Service.id, select(Service.id, Service.slug)),
         "Package": (Package.id, select(Package.id, Package.slug)),
+        "StaffUser": (StaffUser.id, select(StaffUser.id, StaffUser.username)),
+        "RentalUnit": (RentalUnit.id, select(RentalUnit.id, Service.slug, RentalUnit.number,
+                                             RentalUnit.label).join(RentalUnit.service)),
+        "HandOut": (HandOut.id, select(HandOut.id, HandOut.item_id, Service.slug,
+                                       RentalUnit.number, RentalUnit.label)
+                    .join(HandOut.unit).join(RentalUnit.service)),
+        "Ticket": (Ticket.id, select(Ticket.id, Ticket.number)),
+        "TicketCategory": (TicketCategory.id, select(TicketCategory.id, TicketCategory.slug)),
+        "StandardReason": (StandardReason.id, select(StandardReason.id, StandardReason.code)),
     }
 
 
@@ -142,8 +163,9 @@ def audit_page(filters: AuditFilters, page: int = 1, page_size: int = PAGE_SIZE)
     for object_type, (id_column, query) in _key_queries().items():
         ids = _ids(entries, object_type)
         if ids:
-            for number, key in db.session.execute(query.where(id_column.in_(ids))):
+            for number, key, *names in db.session.execute(query.where(id_column.in_(ids))):
                 result.object_keys[(object_type, str(number))] = key
+                result.object_names[(object_type, str(number))] = tuple(names)
     return result
 
 

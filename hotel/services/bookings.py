@@ -189,6 +189,48 @@ def create_booking(stay: Stay, requests: list[ItemRequest], actor, *,
     return booking
 
 
+def create_bookings(stay: Stay, groups: list[tuple[Package | None, list[ItemRequest]]],
+                    actor, *, submission_key: str | None = None, confirm_now: bool = False,
+                    now: datetime | None = None) -> list[Booking]:
+    """Book several groups of lines for a stay, every one or none: a booking per group, a
+    package's group with its discount, as reception books a basket of a package and other
+    services. A second call with the same ``submission_key`` returns the first bookings.
+
+    :raises DomainError: a line breaks a rule (``item`` counts the lines of every group).
+    :raises Unavailable: a line has not enough capacity left (``item`` says which).
+    """
+    groups = [(package, requests) for package, requests in groups if requests]
+    if not groups:
+        raise DomainError(_("Please add at least one service."), "items")
+    keys = [f"{submission_key}-{number}" if submission_key else None
+            for number in range(len(groups))]
+    now = now or utcnow()
+    stay_id = stay.id
+    try:
+        with write_transaction(expire=False):
+            existing = _find_submitted(stay_id, keys[0])
+            if existing is not None:
+                return [_find_submitted(stay_id, key) or existing for key in keys]
+            bookings, offset = [], 0
+            for (package, requests), key in zip(groups, keys, strict=True):
+                try:
+                    if package is not None:
+                        check_package(package, requests)
+                    lines = _checked_lines(stay, requests, now)
+                    bookings.append(_book_lines(stay, lines, actor, package, key, confirm_now))
+                except DomainError as error:
+                    if error.item is not None:
+                        error.at_item(offset + error.item)
+                    raise
+                offset += len(requests)
+    except IntegrityError:
+        db.session.rollback()  # the same basket was sent twice at once: the other booked it
+        if _find_submitted(stay_id, keys[0]) is None:
+            raise
+        return [_find_submitted(stay_id, key) for key in keys]
+    return bookings
+
+
 def can_guest_cancel(item: BookingItem, now: datetime | None = None) -> bool:
     """Tell whether the guest may still cancel the item: free until the cut-off, then
     for a fee until it starts where the service has a late-cancellation fee."""

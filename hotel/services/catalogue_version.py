@@ -2,10 +2,11 @@
 and read once per request by the pages that cache what every guest sees alike.
 
 The session raises it by itself, so that no write path can forget: ``before_flush`` when a
-flush writes a service, its texts or age bands, a package, its texts or services, or a
-department or its texts, and ``do_orm_execute`` for INSERT, UPDATE and DELETE statements on
-those models. The raise is one upsert, at most once per transaction. A reader therefore
-never sees a change without the new version: the two are committed together.
+flush writes a service, its texts or age bands, a package, its texts or services, a
+department or its texts, or a standard reason or its texts, and ``do_orm_execute`` for
+INSERT, UPDATE and DELETE statements on those models. The raise is one upsert, at most
+once per transaction. A reader therefore never sees a change without the new version: the
+two are committed together.
 """
 
 from itertools import chain
@@ -25,10 +26,13 @@ from hotel.models import (
     PackageText,
     Service,
     ServiceText,
+    StandardReason,
+    StandardReasonText,
 )
 
+# The standard reasons are offered on the desk's forms, cached as the catalogue is.
 CATALOGUE_MODELS = (Service, ServiceText, AgeBand, Package, PackageText, PackageService,
-                    Department, DepartmentText)
+                    Department, DepartmentText, StandardReason, StandardReasonText)
 _RAISED_IN = "catalogue_version_raised_in"  # session.info: the transaction that raised it
 
 

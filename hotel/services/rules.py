@@ -7,7 +7,7 @@ from decimal import Decimal
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from hotel.clock import hotel_day
+from hotel.clock import hotel_day, hotel_today
 from hotel.extensions import db
 from hotel.models import (
     HOLDING_STATES,
@@ -75,6 +75,15 @@ def member_fits(service: Service, member: PartyMember, on: date) -> bool:
     too_young = service.min_age is not None and age < service.min_age
     too_old = service.max_age is not None and age > service.max_age
     return not (too_young or too_old)
+
+
+def fits_party(service: Service, stay: Stay, on: date | None = None) -> bool:
+    """Tell whether anyone in the stay's party is within the service's age limits on a day
+    (the arrival, or today if the stay has begun): a couple is offered no crib."""
+    if service.min_age is None and service.max_age is None:
+        return True
+    on = on or max(stay.arrival_on, hotel_today())
+    return any(member_fits(service, member, on) for member in stay.members)
 
 
 def check_age_limits(service: Service, people: list[PartyMember], on: date) -> None:

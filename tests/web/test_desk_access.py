@@ -65,6 +65,7 @@ def sample_arguments(world) -> dict:
         "hand_out_id": 1,
         "unit_id": 1,
         "voucher_id": 1,
+        "index": 0,  # a line of a stay's basket
     }
 
 

@@ -405,12 +405,21 @@ def test_audit_log_rows_say_when_who_what_and_which(client, auth, desk):
     auth.staff_login(Role.MANAGER)
     page = client.get("/desk/audit").text
     assert "10 entries found." in page
-    stay_row = row_of(page, "item.cancelled")
+    stay_row = row_of(page, 'data-action="item.cancelled"')
     assert re.search(r"guest T\d{5}", stay_row)
-    assert re.search(r'href="/desk/requests\?guest=T\d{5}&amp;state="', stay_row)
-    assert "system" in row_of(page, "slot.closed") and "storm" in row_of(page, "slot.closed")
-    service_row = row_of(page, "service.updated")
+    # In words, naming the item by its service and booking, linked to it.
+    assert re.search(r'<td data-label="What">Cancelled</td>', stay_row)
+    assert re.search(r'href="/desk/requests\?guest=T\d{5}&amp;state="><bdi>Kids club in '
+                     r'booking B[A-Z0-9]{7}</bdi></a>', stay_row)
+    slot_row = row_of(page, 'data-action="slot.closed"')
+    assert "system" in slot_row and "storm" in slot_row and "Slot closed" in slot_row
+    assert re.search(r"<bdi>Kids club, \w{3}, \d+ \w{3} \d\d:\d\d<", slot_row)
+    service_row = row_of(page, 'data-action="service.updated"')
     assert "boss" in service_row and 'href="/desk/catalogue/services/kids-club"' in service_row
+    assert "<bdi>Service: Kids club</bdi>" in service_row and "Service changed" in service_row
+    stay_row = row_of(page, 'data-action="stay.updated"')
+    assert re.search(r"<bdi>Stay T\d{5} \(\w+\)</bdi>", stay_row)
+    assert "item.cancelled</" not in page and "Service 1<" not in page
     # Newest first.
     assert page.index("service.updated") < page.index("stay.updated")
 
@@ -444,9 +453,9 @@ def test_audit_log_pages_hold_fifty_entries(client, auth, desk):
     fill_log(desk, 120)
     auth.staff_login(Role.MANAGER)
     first = client.get("/desk/audit").text
-    assert "Page 1 of 3" in first and first.count("<tr>") == 51  # with the header row
+    assert "Page 1 of 3" in first and first.count("<tr") == 51  # with the header row
     last = client.get("/desk/audit?page=3").text
-    assert last.count("<tr>") == 21
+    assert last.count("<tr") == 21
 
 
 def test_audit_log_page_runs_a_constant_number_of_queries(client, auth, desk, count_queries):
@@ -455,6 +464,7 @@ def test_audit_log_page_runs_a_constant_number_of_queries(client, auth, desk, co
     for size in (10, 200):
         fill_log(desk, size)
         assert count(AuditEntry) == size
+        client.application.extensions["catalogue_cache"].clear()  # as a process meets it
         with count_queries() as counter:
             response = client.get("/desk/audit")
         assert response.status_code == 200

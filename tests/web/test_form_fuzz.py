@@ -231,6 +231,8 @@ RECEPTION_FORMS = [
     ("desk.book_service", "/desk/book/{reference}/crib"),
     ("desk.book_service", "/desk/book/{reference}/transfer"),
     ("desk.book_service", "/desk/book/{reference}/babysitting"),
+    ("desk.book_choose_service", "/desk/book/{reference}"),
+    ("desk.book_package_for_guest", "/desk/book/{reference}/packages/family"),
     ("desk.inventory_add_slot", "/desk/inventory/services/kids-club"),
     ("desk.inventory_add_rule", "/desk/inventory/services/kids-club"),
     ("desk.inventory_slot_capacity", "/desk/inventory/services/kids-club"),

@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from hotel.i18n import localized
 from hotel.services.reasons import MAX_REASON_NAME, standard_reasons
+from hotel.web.catalogue_cache import cached
 from hotel.web.forms import PageForm
 
 NO_REASON = 0  # what the select sends when no standard reason is chosen
@@ -25,8 +26,11 @@ def standard_reason_field(label) -> SelectField:
 
 def offer_reasons(form: PageForm) -> PageForm:
     """Give a form's ``standard_reason`` select the active reasons in the reader's language."""
-    form.standard_reason.choices = [(NO_REASON, _l("None: I write a note"))] + [
-        (reason.id, localized(reason)) for reason in standard_reasons()]
+    # The same for every reader of a language until the reasons change (they raise the
+    # catalogue's version), so a page with a decline form on every row reads them once.
+    reasons = cached("desk-standard-reasons", render=lambda: [
+        (reason.id, localized(reason)) for reason in standard_reasons()])
+    form.standard_reason.choices = [(NO_REASON, _l("None: I write a note")), *reasons]
     return form
 
 

@@ -1,10 +1,12 @@
 """Forms of the requests page: its filters, and an action on the chosen items."""
 
+from flask import request
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from hotel.desk.forms.reasons import standard_reason_field
+from hotel.desk.forms.reasons import offer_reasons, standard_reason_field
+from hotel.services.requests import ACTION_LABELS, Action
 from hotel.web.forms import GetForm, PageForm
 
 
@@ -28,3 +30,22 @@ class ItemActionForm(PageForm):
     standard_reason = standard_reason_field(_l("Reason for the guest (needed to decline)"))
     reason = TextAreaField(_l("Note for the guest, shown as written"),
                            validators=[Optional(), Length(max=500)], render_kw={"rows": 2})
+
+
+def action_form() -> ItemActionForm:
+    """Return the form of an action on items, with its actions and the standard reasons."""
+    form = offer_reasons(ItemActionForm())
+    form.action.choices = [(a.value, ACTION_LABELS[a]) for a in Action]
+    return form
+
+
+class FailedAction:
+    """An action that was refused: its message, its form as sent, and the chosen items, so
+    that the page it came from shows them again."""
+
+    def __init__(self, form: ItemActionForm, message: str) -> None:
+        self.form = form
+        self.message = message
+        self.item_ids = {value for value in (form.item_ids.data or []) if isinstance(value, int)}
+        # A row's own decline form names its row: that row's form opens again.
+        self.row = request.form.get("row", type=int)
