@@ -99,6 +99,7 @@ def render_my_bookings(status: int = 200):
         "guest/my_bookings.html", items=items, plan=plan_of_stay(g.stay, items),
         cancellable={item.id for item in items if can_guest_cancel(item, now)},
         not_charged=NOT_CHARGED, holding=HOLDING_STATES, ratings=ratings,
+        cancel_form=ActionForm(),  # the waiting list's buttons
         has_active=any(item.state in HOLDING_STATES for item in items)), status
 
 
