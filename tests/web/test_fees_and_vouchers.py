@@ -10,7 +10,16 @@ from sqlalchemy import func, select
 
 from hotel.clock import hotel_today
 from hotel.extensions import db as _db
-from hotel.models import Booking, Fee, ItemState, Role, Service, Voucher, VoucherKind
+from hotel.models import (
+    Booking,
+    Fee,
+    ItemState,
+    PmsDelivery,
+    Role,
+    Service,
+    Voucher,
+    VoucherKind,
+)
 from hotel.models.types import utcnow
 from hotel.services.bookings import create_booking
 from hotel.services.rules import ItemRequest
@@ -71,6 +80,13 @@ def test_the_guest_sees_the_fee_and_cancels_late_only_for_it(client, db, resort)
         Decimal("7.50")
     bill = client.get("/my-bill?lang=en").text
     assert "Late cancellation" in bill and "€7.50" in bill
+    # The PMS is told of the fee with the cancellation: the price posted back, the fee posted.
+    charges = _db.session.execute(
+        select(PmsDelivery.charge_kind, PmsDelivery.amount)
+        .where(PmsDelivery.booking_item_id == item.id, PmsDelivery.event == "charge.posted")
+        .order_by(PmsDelivery.id)).all()
+    assert [(kind, amount) for kind, amount in charges if kind != "service"] == [
+        ("reversal", -item.price), ("late_cancellation_fee", Decimal("7.50"))]
 
 
 def test_the_guest_enters_a_voucher_code_in_the_basket(client, db, resort):
