@@ -6,14 +6,17 @@ Everything is counted by the day the service is used (an item's first day, a slo
 start at the hotel). A sale is an item the hotel has promised and charges for: confirmed
 or completed, at the price stored with it (after its discounts); the discount is what the
 pricing rules took off those items (large family, package). Cancelled, declined and
-no-show items sold nothing; their fees are the bill's. The cancellation rate is the share
+no-show items sold nothing; the fees charged for them (late cancellations, no-shows) are
+counted apart, by the day the service was to be used. The discount includes the returning
+guest's perk and the vouchers. The cancellation rate is the share
 of the period's items the guest cancelled; the no-show rate the share of no-shows among
 the items whose outcome was recorded (completed or no-show). Fill is places booked over
 places offered in the open slots.
 
-Seven queries at most, whatever the amount of data: the items grouped in SQL, the slots'
-counts (their time of day is worked out in the hotel's zone in Python, which SQLite cannot
-do), the services with their departments and texts, and the packages with their texts.
+Eight queries at most, whatever the amount of data: the items grouped in SQL, the fees'
+sum, the slots' counts (their time of day is worked out in the hotel's zone in Python,
+which SQLite cannot do), the services with their departments and texts, and the packages
+with their texts.
 """
 
 from collections import defaultdict
@@ -31,6 +34,7 @@ from hotel.models import (
     Booking,
     BookingItem,
     Department,
+    Fee,
     ItemState,
     Package,
     PackageText,
@@ -130,6 +134,7 @@ class RevenueReport:
     fill_by_activity: list[FillRow]
     fill_by_time: list[FillRow]
     fill: Fill = field(default_factory=Fill)
+    fees: Decimal = ZERO  # charged for items of the period cancelled late or not come to
 
 
 OUTCOME_FIELDS = {ItemState.CANCELLED: "cancelled",
@@ -149,6 +154,13 @@ def _grouped_items(period: Period) -> list:
         .group_by(BookingItem.service_id, Booking.package_id, BookingItem.start_on,
                   BookingItem.state)
     ).all()
+
+
+def _fees(period: Period) -> Decimal:
+    return Decimal(db.session.scalar(
+        select(func.sum(Fee.amount)).join(Fee.item)
+        .where(BookingItem.start_on >= period.first_day,
+               BookingItem.start_on <= period.last_day)) or 0)
 
 
 def _open_slots(period: Period) -> list:
@@ -223,7 +235,8 @@ def revenue_report(period: Period) -> RevenueReport:
         fill_by_time=sorted((FillRow(services[key[0]], key[1], value)
                              for key, value in fill_time.items()),
                             key=lambda row: (row.service.id, row.at)),
-        fill=fill)
+        fill=fill,
+        fees=_fees(period))
 
 
 def _fill(slots: list) -> tuple[dict, dict, Fill]:

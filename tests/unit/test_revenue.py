@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from hotel.models import ItemState, Kind
+from hotel.models import Fee, FeeKind, ItemState, Kind
 from hotel.services.reports import Period
 from hotel.services.revenue import revenue_report
 from tests.factories import (
@@ -53,15 +53,21 @@ def week(db):
     sold(stay, club, ItemState.CONFIRMED, "36.00", 2, discount="4.00", slot=morning,
          package=family)
     sold(stay, club, ItemState.COMPLETED, "60.00", 3, slot=morning)
-    sold(stay, club, ItemState.CANCELLED, "40.00", 2, slot=afternoon)
-    sold(stay, club, ItemState.NO_SHOW, "20.00", 1, slot=next_morning)
+    late = sold(stay, club, ItemState.CANCELLED, "40.00", 2, slot=afternoon)
+    missed = sold(stay, club, ItemState.NO_SHOW, "20.00", 1, slot=next_morning)
     sold(stay, club, ItemState.REQUESTED, "20.00", 1, slot=afternoon)
     sold(stay, riding, ItemState.COMPLETED, "54.00", 2, discount="6.00", slot=ride,
          package=family)
     sold(stay, riding, ItemState.CANCELLED_BY_HOTEL, "30.00", 1, slot=ride)
     sold(stay, sitting, ItemState.CONFIRMED, "45.00", day=JULY[2])
     sold(stay, sitting, ItemState.DECLINED, "45.00", day=JULY[3])
-    sold(stay, sitting, ItemState.CONFIRMED, "45.00", day=JULY[20])  # after the week
+    later = sold(stay, sitting, ItemState.CONFIRMED, "45.00", day=JULY[20])  # after the week
+    db.session.flush()
+    for item, kind, amount in ((late, FeeKind.LATE_CANCELLATION, "20.00"),
+                               (missed, FeeKind.NO_SHOW, "20.00"),
+                               (later, FeeKind.NO_SHOW, "45.00")):  # not the week's
+        db.session.add(Fee(booking_item_id=item.id, stay_id=stay.id, kind=kind,
+                           percent=Decimal("50"), amount=Decimal(amount), currency="EUR"))
     db.session.commit()
     return {"club": club, "riding": riding, "sitting": sitting, "stay": stay, "ride": ride}
 
@@ -76,6 +82,7 @@ def test_sales_per_service_department_package_and_day(app, week):
         report = revenue_report(WEEK)
     assert (report.total.amount, report.total.discount, report.total.items) == (
         Decimal("195.00"), Decimal("10.00"), 4)
+    assert report.fees == Decimal("40.00")  # the late cancellation's and the no-show's
     assert names(report.by_service) == [("Kids club", 2, Decimal("96.00"), Decimal("4.00")),
                                         ("Riding", 1, Decimal("54.00"), Decimal("6.00")),
                                         ("Babysitting", 1, Decimal("45.00"), Decimal("0.00"))]
@@ -129,5 +136,5 @@ def test_the_report_takes_as_many_queries_with_ten_items_as_with_two_hundred(
             report = revenue_report(WEEK)
         counts.append(counter.count)
     statements = [s for s in counter.statements if s != "BEGIN"]  # SQLite's read begin
-    assert len(statements) == 7 and counts[0] == counts[1]
+    assert len(statements) == 8 and counts[0] == counts[1]
     assert report.total.amount == Decimal("2095.00")
