@@ -167,11 +167,25 @@ def time_label(value: datetime) -> str:
     return _time_in(value, _dates_locale(), select_timezone())
 
 
+@lru_cache(maxsize=16)
+def _period_words(locale: str) -> tuple[tuple[str, str], ...]:
+    """Return the Latin "AM"/"PM" a locale abbreviates to, with its own words for them
+    ("오전", "오후"), where the two differ (see ``time_pattern``)."""
+    periods = Locale.parse(locale).day_periods["format"]
+    short, wide = periods["abbreviated"], periods["wide"]
+    return tuple((short[key], wide[key]) for key in ("am", "pm")
+                 if short.get(key, "").isascii() and wide.get(key)
+                 and not wide[key].isascii())
+
+
 def datetime_label(value: datetime, length: str = "medium") -> str:
     """Return a date and time at the hotel in the reader's locale (on the desk, as the
-    hotel's region writes it)."""
-    return format_datetime(value, length, tzinfo=ZoneInfo(select_timezone()),
-                           locale=_dates_locale())
+    hotel's region writes it), the morning and afternoon in the locale's own words."""
+    locale = _dates_locale()
+    text = format_datetime(value, length, tzinfo=ZoneInfo(select_timezone()), locale=locale)
+    for latin, own in _period_words(locale):
+        text = text.replace(latin, own)
+    return text
 
 
 def date_label(value: date | datetime, length: str = "medium") -> str:

@@ -27,6 +27,17 @@ def test_desk_dates_follow_the_hotels_region_and_guest_dates_their_language(
     assert found == expected
 
 
+def test_korean_staff_read_the_morning_and_afternoon_in_korean(app):
+    """Babel's short Korean date-time writes "AM"/"PM"; the desk writes 오전/오후, as the
+    guest pages' times do."""
+    afternoon = datetime(2026, 12, 1, 17, 45, tzinfo=UTC)
+    with app.test_request_context("/desk/audit?lang=ko"):
+        app.preprocess_request()
+        found = (datetime_label(INSTANT, "short"), datetime_label(afternoon, "short"),
+                 datetime_label(afternoon))
+    assert found == ("26. 12. 1. 오전 4:49", "26. 12. 1. 오후 6:45", "2026. 12. 1. 오후 6:45:00")
+
+
 @pytest.mark.parametrize(("language", "zone", "expected"), [
     ("en", "Europe/Vienna", "en_AT"), ("de", "Europe/Vienna", "de_AT"),
     ("ko", "Europe/Vienna", "ko"), ("ar", "Europe/Vienna", "ar"),
