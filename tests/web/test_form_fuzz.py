@@ -88,6 +88,8 @@ def build_world(db) -> dict:
     for days in range(1, 5):
         open_slot = add_slot(club, today + timedelta(days=days), capacity=8)
         add_slot(club, today + timedelta(days=days), time(15, 0), closed=True)
+        add_slot(club, today + timedelta(days=days), time(17, 0), capacity=8)  # nobody booked:
+        # closed from its row (a booked slot is closed from its closure page)
         make_out_of_service(crib, today + timedelta(days=days))
         booked = make_booking_item(stay, club, slot=open_slot, participants=stay.children)
         make_booking_item(stay, transfer if days % 2 else sitting, state=ItemState.REQUESTED,
