@@ -7,14 +7,20 @@ import subprocess
 import pytest
 from babel.dates import format_date
 
+from config import TestingConfig
 from hotel.clock import hotel_today
 from hotel.demo.bookings import load_demo_bookings
 from hotel.extensions import db
-from hotel.i18n import localized
+from hotel.i18n import localized, regional_locale
 from hotel.services.run_sheet import daily_run_sheet
 from tests.browser.conftest import ARTIFACTS, REQUIRE_BROWSER, screenshot
 
 pytestmark = pytest.mark.browser
+
+
+def _desk(language: str) -> str:
+    """The locale the desk writes dates in: the language in the hotel's country."""
+    return regional_locale(language, TestingConfig.HOTEL_TIMEZONE)
 
 
 def pdf_text(path) -> list[str]:
@@ -91,7 +97,7 @@ def test_reception_prints_every_department_on_its_own_pages(page, live_app, day_
     on_page = []
     for number, text in enumerate(pages, start=1):
         assert "Lakeside Pines Resort" in text, f"page {number} has no hotel name"
-        assert format_date(day, "full", locale="en") in text, f"page {number} has no date"
+        assert format_date(day, "full", locale=_desk("en")) in text, f"page {number} has no date"
         found = [name for name in day_of_bookings["departments"]
                  if f"Department: {name} " in text + " "]
         assert len(found) == 1, f"page {number} should be one department's, has {found}"
@@ -118,7 +124,7 @@ def test_staff_print_in_german_while_the_guests_speak_korean(page, live_app, day
     page.pdf(path=str(path), format="A4")
     pictures_of(path)
     text = " ".join(pdf_text(path))
-    assert format_date(day, "full", locale="de") in text  # e.g. "Montag, 23. November 2026"
+    assert format_date(day, "full", locale=_desk("de")) in text  # e.g. "Montag, 23. November 2026"
     assert "Minji Kim" in text and "한국어" in text  # the guest's name and language as they are
     for guest in day_of_bookings["kids_guests"]:
         assert guest in text
