@@ -47,7 +47,7 @@ def test_a_unit_is_handed_out_comes_back_damaged_and_is_repaired(browser, live_a
     unit = page.locator("#unit option").first.inner_text()
     page.fill("#deposit", "30")
     page.click(".hand-out-form button[type=submit]")
-    assert f"{unit}을(를) 내주었습니다." in page.inner_text(".flash, [role=status], main")
+    assert f"내주었습니다: {unit}" in page.inner_text(".flash, [role=status], main")
     page.check(".return-form input[value=damaged]")
     page.fill(".return-form textarea", "바퀴가 휘었습니다")
     page.check(".return-form input[type=checkbox]")

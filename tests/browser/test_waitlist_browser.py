@@ -65,6 +65,7 @@ def test_a_guest_waits_in_korean_and_books_the_offer_from_the_messages_page(
                                 base_url=live_app.config["LIVE_URL"]).new_page()
     sign_in(other, "WL0001", "Park")
     other.goto("/my-bookings")
+    other.click("a[href*='/cancel']")  # cancelling asks first, showing what it costs
     other.click("form[action*='/cancel'] button[type=submit]")
     assert other.locator(".flash--success").count() == 1
     other.context.close()
