@@ -3,6 +3,7 @@ accepts at the same moment never oversell, never offer one place to two guests, 
 held place cannot be booked by anyone else."""
 
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from tests.conftest import make_config
 pytestmark = pytest.mark.concurrency
 
 OFFER_AFTER_COMMIT_APP = "tests.concurrency.offer_after_commit_wsgi"
+RACE_WINDOW_SECONDS = 2.0  # as in that module, which cannot be imported here
 
 WAITING = 10  # guests who join the full slot's waiting list first
 NEWCOMERS = 10  # guests who try to book the slot while its places are freed
@@ -166,12 +168,14 @@ def test_an_accept_racing_its_expiry_or_a_leave_happens_once(hotel, serve):
 def test_negative_control_offering_after_the_commit_lets_a_newcomer_take_the_place(
         hotel, serve):
     """Offered in a transaction of its own after the cancellation commits, a freed place
-    is free for a moment, and the same burst lets newcomers book what the queue was
+    is free for a moment, and newcomers who book in that moment take what the queue was
     waiting for: the test above can see it."""
     server = serve(OFFER_AFTER_COMMIT_APP, hotel)
     cancels, _waiting, newcomers, _rest = _full_slot_with_a_queue(server, hotel)
-    statuses = fire_mixed(server.base_url, cancels + _bookings(hotel, newcomers))
+    assert fire_mixed(server.base_url, cancels) == [200] * len(cancels)
+    statuses = fire_mixed(server.base_url, _bookings(hotel, newcomers))
+    time.sleep(RACE_WINDOW_SECONDS + 1)  # the late offers have been made
     ledger = read_ledger(hotel)
-    assert 201 in statuses[len(cancels):], (statuses, ledger)
+    assert 201 in statuses, (statuses, ledger)
     assert ledger.held < hotel.slot_capacity, ledger  # the queue lost places
-
+    assert ledger.booked == ledger.items + ledger.held <= ledger.capacity, ledger
