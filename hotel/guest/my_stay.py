@@ -57,10 +57,10 @@ def _items_of_stay(locales: tuple[str, ...]):
             contains_eager(BookingItem.booking),
             joinedload(BookingItem.slot),
             joinedload(BookingItem.service).options(
-                selectinload(Service.texts.and_(ServiceText.locale.in_(locales))),
+                joinedload(Service.texts.and_(ServiceText.locale.in_(locales))),
                 selectinload(Service.age_bands), lazyload(Service.department)),
             selectinload(BookingItem.participants),
-            selectinload(BookingItem.standard_reason),
+            joinedload(BookingItem.standard_reason),
         )
         .order_by(BookingItem.start_on, BookingItem.starts_at, BookingItem.id)
     )
@@ -68,7 +68,8 @@ def _items_of_stay(locales: tuple[str, ...]):
 
 def items_of_stay() -> list[BookingItem]:
     """Return every item the signed-in guest booked, in the order of the stay."""
-    return db.session.scalars(_items_of_stay(text_locales()), {"stay_id": g.stay.id}).all()
+    return db.session.scalars(_items_of_stay(text_locales()),
+                              {"stay_id": g.stay.id}).unique().all()
 
 
 def plan_of_stay(stay, items: list[BookingItem]) -> list[PlanDay]:
@@ -104,9 +105,9 @@ def render_my_bookings(status: int = 200):
 
 
 def _own_item(item_id: int) -> BookingItem:
-    item = db.session.scalar(
+    item = db.session.scalars(
         _items_of_stay(text_locales()).where(BookingItem.id == item_id),
-        {"stay_id": g.stay.id})
+        {"stay_id": g.stay.id}).unique().first()
     return item or abort(404)
 
 

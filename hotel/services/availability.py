@@ -1,9 +1,9 @@
 """What is still free: places per slot, units per day, whether a request can be made."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from hotel.clock import days_in_utc, hotel_today
 from hotel.extensions import db
@@ -32,6 +32,18 @@ def expire_offers() -> None:
     expire()
 
 
+# The pages read availability on every request: its statements are built once.
+_A_MOMENT = timedelta(microseconds=1)
+_SLOTS = (select(Slot)
+          .where(Slot.service_id == bindparam("service_id"),
+                 Slot.starts_at >= bindparam("start"), Slot.starts_at < bindparam("end"),
+                 Slot.starts_at > bindparam("after"))
+          .order_by(Slot.starts_at))
+_RENTAL_DAYS = select(RentalDay).where(
+    RentalDay.service_id == bindparam("service_id"),
+    RentalDay.day.between(bindparam("first"), bindparam("last")))
+
+
 def slot_availability(service: Service, first: date, last: date,
                       after: datetime | None = None) -> list[SlotAvailability]:
     """Return the slots of an activity from ``first`` to ``last`` with places left (two
@@ -41,14 +53,8 @@ def slot_availability(service: Service, first: date, last: date,
     """
     expire_offers()
     start, end = days_in_utc(first, last)
-    query = select(Slot).where(
-        Slot.service_id == service.id,
-        Slot.starts_at >= start,
-        Slot.starts_at < end,
-    )
-    if after is not None:
-        query = query.where(Slot.starts_at > after)
-    slots = db.session.scalars(query.order_by(Slot.starts_at))
+    slots = db.session.scalars(_SLOTS, {"service_id": service.id, "start": start,
+                                        "end": end, "after": after or start - _A_MOMENT})
     return [SlotAvailability(slot, slot.remaining) for slot in slots]
 
 
@@ -68,10 +74,7 @@ def rental_days(service: Service, first: date, last: date) -> list[DayAvailabili
     rows = {
         row.day: row
         for row in db.session.scalars(
-            select(RentalDay).where(
-                RentalDay.service_id == service.id, RentalDay.day.between(first, last)
-            )
-        )
+            _RENTAL_DAYS, {"service_id": service.id, "first": first, "last": last})
     }
     out = units_out_of_service(service.id, first, last)
     days = []

@@ -50,15 +50,15 @@ def days_between(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
+_OUT_OF_SERVICE = select(OutOfService.starts_on, OutOfService.ends_on, OutOfService.units).where(
+    OutOfService.service_id == bindparam("service_id"),
+    OutOfService.starts_on <= bindparam("last"), OutOfService.ends_on >= bindparam("first"))
+
+
 def units_out_of_service(service_id: int, first: date, last: date) -> dict[date, int]:
     """Return, for each day with any, how many units are out of service (one query)."""
     periods = db.session.execute(
-        select(OutOfService.starts_on, OutOfService.ends_on, OutOfService.units).where(
-            OutOfService.service_id == service_id,
-            OutOfService.starts_on <= last,
-            OutOfService.ends_on >= first,
-        )
-    )
+        _OUT_OF_SERVICE, {"service_id": service_id, "first": first, "last": last})
     out: dict[date, int] = {}
     for starts_on, ends_on, units in periods:
         for day in days_between(max(starts_on, first), min(ends_on, last)):

@@ -9,9 +9,10 @@ every change raises the catalogue's version in its own transaction
 import enum
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
@@ -122,24 +123,37 @@ def find_service(slug: str, locales: Sequence[str] | None = None, *, texts: bool
 
     ``texts=False`` loads the service's own row only, for a page whose texts are cached.
     """
+    locales = tuple(locales) if locales is not None else None
+    return db.session.scalars(_service_query(locales, texts, department),
+                              {"slug": slug}).first()
+
+
+@lru_cache(maxsize=64)
+def _service_query(locales: tuple[str, ...] | None, texts: bool, department: bool):
+    """Return the statement of ``find_service``, built once for each way of calling it."""
     options = (service_loaders(locales, department=department) if texts
                else [lazyload(Service.texts), lazyload(Service.age_bands),
                      lazyload(Service.department)])
-    query = select(Service).options(*options).where(Service.slug == slug,
-                                                    Service.active.is_(True))
-    return db.session.scalars(query).first()
+    return select(Service).options(*options).where(Service.slug == bindparam("slug"),
+                                                   Service.active.is_(True))
 
 
 def services_by_slug(slugs, locales: Sequence[str] | None = None) -> dict[str, Service]:
     """Return the services with these slugs (active or not), with their texts in
     ``locales`` and their age bands joined in: one statement, for booking them."""
+    query = _services_by_slug_query(tuple(locales) if locales is not None else None)
+    return {service.slug: service
+            for service in db.session.scalars(query, {"slugs": list(slugs)}).unique()}
+
+
+@lru_cache(maxsize=32)
+def _services_by_slug_query(locales: tuple[str, ...] | None):
     texts = Service.texts if locales is None else Service.texts.and_(
         ServiceText.locale.in_(locales))
-    query = (select(Service)
-             .options(joinedload(texts), joinedload(Service.age_bands),
-                      lazyload(Service.department))
-             .where(Service.slug.in_(slugs)))
-    return {service.slug: service for service in db.session.scalars(query).unique()}
+    return (select(Service)
+            .options(joinedload(texts), joinedload(Service.age_bands),
+                     lazyload(Service.department))
+            .where(Service.slug.in_(bindparam("slugs", expanding=True))))
 
 
 def _shown(value) -> str:

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from hotel.clock import day_starts_at
@@ -334,11 +334,17 @@ def offer_by_hand(entry_id: int, actor: StaffUser, now: datetime | None = None
     return entry
 
 
+# Read whenever availability is read: built once, as building a statement costs more
+# than running this one.
+_OVERDUE_OFFERS = (select(WaitingEntry.id)
+                   .where(WaitingEntry.state == WaitingState.OFFERED,
+                          WaitingEntry.offer_expires_at <= bindparam("now"))
+                   .order_by(WaitingEntry.id).limit(bindparam("limit")))
+
+
 def overdue_offer_ids(now: datetime, limit: int = 100) -> list[int]:
     """Return the offers that have run out (one statement, through their own index)."""
-    return list(db.session.scalars(select(WaitingEntry.id).where(
-        WaitingEntry.state == WaitingState.OFFERED, WaitingEntry.offer_expires_at <= now)
-        .order_by(WaitingEntry.id).limit(limit)))
+    return list(db.session.scalars(_OVERDUE_OFFERS, {"now": now, "limit": limit}))
 
 
 def expire_offers(now: datetime | None = None) -> int:
