@@ -22,6 +22,23 @@ logger = logging.getLogger(__name__)
 _app: Flask | None = None
 
 
+class QueueFile(SqliteStorage):
+    """Huey's SQLite queue, writing to disk as the application's database does
+    (``synchronous=NORMAL`` in WAL mode: a commit survives the process, and the file
+    survives a power cut, without waiting for the disk on every task queued).
+
+    Huey offers every commit waiting for the disk, or none at all. The queue is not the
+    record of what must be sent (the outbox is, and the sweeps requeue what it lost), so
+    it needs no more; waiting for the disk twice per booking cost the booking POST a
+    third of its time.
+    """
+
+    def _create_connection(self):
+        connection = super()._create_connection()
+        connection.execute("PRAGMA synchronous=NORMAL")
+        return connection
+
+
 def init_app(app: Flask) -> None:
     """Give the queue the storage QUEUE_URL names, and its tasks this application."""
     global _app
@@ -33,7 +50,7 @@ def init_app(app: Flask) -> None:
     elif scheme in ("redis", "rediss", "unix"):
         queue.storage = RedisStorage(name, url=url)
     elif scheme == "sqlite":
-        queue.storage = SqliteStorage(name, filename=url.removeprefix("sqlite:///"))
+        queue.storage = QueueFile(name, filename=url.removeprefix("sqlite:///"))
     else:
         raise RuntimeError(f"QUEUE_URL={url!r}: use redis://, sqlite:/// or memory://.")
 

@@ -101,3 +101,23 @@ def test_two_workers_never_send_the_same_message_twice(db, smtp, workers):
     time.sleep(2)
     ids = Counter(email["Message-ID"] for email in smtp.inbox.emails)
     assert len(ids) == 12 and set(ids.values()) == {1}
+
+
+def test_an_sqlite_queue_waits_for_the_disk_as_the_database_does(app, tmp_path):
+    """The queue file commits with synchronous=NORMAL in WAL mode, like the database:
+    Huey's default waits for the disk on every task queued (FULL)."""
+    from hotel import worker as queue_worker
+
+    saved = app.config["QUEUE_URL"]
+    app.config["QUEUE_URL"] = f"sqlite:///{tmp_path / 'queue.db'}"
+    try:
+        queue_worker.init_app(app)
+        connection = queue.storage.conn
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert connection.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+        queue.storage.enqueue(b"a task", 0)
+        assert queue.storage.queue_size() == 1  # still a working queue
+    finally:
+        queue.flush()
+        app.config["QUEUE_URL"] = saved
+        queue_worker.init_app(app)
