@@ -83,7 +83,8 @@ def build_database(path: Path) -> str:
     from hotel.models import Service
 
     url = f"sqlite:///{path}"
-    app = create_app(type("BenchConfig", (DevelopmentConfig,), {"SQLALCHEMY_DATABASE_URI": url}))
+    app = create_app(type("BenchConfig", (DevelopmentConfig,), {
+        "SQLALCHEMY_DATABASE_URI": url, "QUEUE_URL": "memory://"}))
     with app.app_context():
         db.create_all()
         load_demo_data()
@@ -335,10 +336,11 @@ def print_table(results: list[Result], load: str) -> None:
             print(f"  {result.target.name}: statuses {dict(result.statuses)}")
 
 
-def app_environment(url: str) -> dict[str, str]:
-    """Return the environment the application is served with, on the database at ``url``."""
+def app_environment(url: str, queue: Path) -> dict[str, str]:
+    """Return the environment the application is served with, on the database at ``url``
+    and with its task queue in the file ``queue`` (in the run's temporary folder)."""
     return {"HOTEL_CONFIG": "production", "DATABASE_URL": url,
-            "SECRET_KEY": secrets.token_hex(32)}
+            "QUEUE_URL": f"sqlite:///{queue}", "SECRET_KEY": secrets.token_hex(32)}
 
 
 def main(only: list[str] | None = None) -> int:
@@ -349,8 +351,8 @@ def main(only: list[str] | None = None) -> int:
         url = build_database(workdir / "bench.db")
         ports = {
             "bare": stack.enter_context(gunicorn("bench.bare_app", {}, workdir / "bare.log")).port,
-            "app": stack.enter_context(gunicorn("wsgi", app_environment(url),
-                                                workdir / "app.log")).port,
+            "app": stack.enter_context(gunicorn(
+                "wsgi", app_environment(url, workdir / "queue.db"), workdir / "app.log")).port,
         }
         load = load_average()
         print(f"Measuring (load average {load}) ...", flush=True)

@@ -102,7 +102,8 @@ def build_demo(url: str) -> None:
     from hotel.extensions import db
     from hotel.models import Service
 
-    app = create_app(type("ScaleConfig", (DevelopmentConfig,), {"SQLALCHEMY_DATABASE_URI": url}))
+    app = create_app(type("ScaleConfig", (DevelopmentConfig,), {
+        "SQLALCHEMY_DATABASE_URI": url, "QUEUE_URL": "memory://"}))
     with app.app_context():
         upgrade()
         load_demo_data()
@@ -300,10 +301,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         folder = Path(stack.enter_context(_temporary_folder()))
         bare = stack.enter_context(gunicorn("bench.bare_app", {}, folder / "bare.log"))
-        demo = stack.enter_context(gunicorn("wsgi", app_environment(demo_url),
-                                            folder / "demo.log"))
-        year = stack.enter_context(gunicorn("wsgi", app_environment(year_url),
-                                            folder / "year.log"))
+        demo = stack.enter_context(gunicorn(
+            "wsgi", app_environment(demo_url, folder / "demo-queue.db"), folder / "demo.log"))
+        year = stack.enter_context(gunicorn(
+            "wsgi", app_environment(year_url, folder / "year-queue.db"), folder / "year.log"))
         demo_targets = all_targets(demo, demo_url, arguments.requests)
         year_targets = all_targets(year, year_url, arguments.requests)
         load = load_average()

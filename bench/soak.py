@@ -347,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
         url = stack.enter_context(database(arguments.database_url, Path(folder)))
         hotel = build_hotel(url)
         env = {"HOTEL_CONFIG": "production", "DATABASE_URL": url,
+               "QUEUE_URL": f"sqlite:///{Path(folder) / 'queue.db'}",
                "SECRET_KEY": secrets.token_hex(32)}
         port = stack.enter_context(gunicorn(arguments.python, env, log))
         stack.callback(stop.set)  # the clients stop before the server does

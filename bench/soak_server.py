@@ -50,7 +50,8 @@ class Hotel:
 
 def build_hotel(url: str) -> Hotel:
     """Create the schema, load the demo hotel and give the booked rental stock to spare."""
-    config = type("SoakConfig", (DevelopmentConfig,), {"SQLALCHEMY_DATABASE_URI": url})
+    config = type("SoakConfig", (DevelopmentConfig,), {"SQLALCHEMY_DATABASE_URI": url,
+                                                        "QUEUE_URL": "memory://"})
     app = create_app(config)
     with app.app_context():
         db.create_all()
