@@ -1,5 +1,7 @@
 """What a desk list of booking items shows, loaded in a fixed number of queries."""
 
+from functools import lru_cache
+
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
@@ -9,10 +11,10 @@ from hotel.models import Booking, BookingItem, Department, DepartmentText, Servi
 from hotel.services.catalogue import service_loaders
 
 
-def service_names():
+def service_names(locales: tuple[str, ...] | None = None):
     """Loader options for the services of a desk list: their names in the reader's language
-    (and the default one), nothing of their prices or departments."""
-    return service_loaders(text_locales(), bands=False)
+    (and the default one), or in ``locales``, nothing of their prices or departments."""
+    return service_loaders(locales or text_locales(), bands=False)
 
 
 def services_loaded_already() -> tuple:
@@ -25,22 +27,33 @@ def named_services() -> dict[int, Service]:
     """Load every service of the catalogue with its name in the reader's language (two
     queries, as many services as the hotel offers, whatever its history), so that the
     page's other queries find them in the session."""
-    return {service.id: service for service in db.session.scalars(
-        select(Service).options(*service_names()))}
+    return {service.id: service
+            for service in db.session.scalars(_named_services(text_locales()))}
 
 
-def department_names():
-    """The loader of departments' names in the reader's language (and the default one)."""
-    return selectinload(Department.texts.and_(DepartmentText.locale.in_(text_locales())))
+@lru_cache(maxsize=32)
+def _named_services(locales: tuple[str, ...]):
+    """The statement of ``named_services``, built once per languages: the desk's pages run
+    it on every request, and building it costs a good part of running it."""
+    return select(Service).options(*service_names(locales))
 
 
-def item_row_loaders(services_loaded: bool = False) -> tuple:
+def department_names(locales: tuple[str, ...] | None = None):
+    """The loader of departments' names in the reader's language (and the default one),
+    or in ``locales``."""
+    return selectinload(Department.texts.and_(
+        DepartmentText.locale.in_(locales or text_locales())))
+
+
+def item_row_loaders(services_loaded: bool = False,
+                     locales: tuple[str, ...] | None = None) -> tuple:
     """Loader options for the rows of a desk list of items: booking, stay, service and slot
-    joined to the items, then the participants, the services' names and the standard
-    reasons given, one query each. With ``services_loaded`` (``named_services`` was called)
-    the services are taken from the session."""
+    joined to the items, then the participants, the services' names (in ``locales``, by
+    default the reader's) and the standard reasons given, one query each. With
+    ``services_loaded`` (``named_services`` was called) the services are taken from the
+    session."""
     service = (lazyload(BookingItem.service) if services_loaded
-               else joinedload(BookingItem.service).options(*service_names()))
+               else joinedload(BookingItem.service).options(*service_names(locales)))
     return (
         service,
         joinedload(BookingItem.booking).joinedload(Booking.stay).lazyload(Stay.members),

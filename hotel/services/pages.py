@@ -13,11 +13,16 @@ from hotel.extensions import db
 COUNT_LIMIT = 1000
 
 
-def count_up_to(query: Select, limit: int = COUNT_LIMIT) -> int:
-    """Return how many rows the query finds, counting at most ``limit + 1`` of them."""
+def counting(query: Select, limit: int = COUNT_LIMIT) -> Select:
+    """Return the statement that counts the query's rows, at most ``limit + 1`` of them."""
     found = (query.with_only_columns(literal(1), maintain_column_froms=True).order_by(None)
              .limit(limit + 1).subquery())
-    return db.session.scalar(select(func.count()).select_from(found)) or 0
+    return select(func.count()).select_from(found)
+
+
+def count_up_to(query: Select, limit: int = COUNT_LIMIT) -> int:
+    """Return how many rows the query finds, counting at most ``limit + 1`` of them."""
+    return db.session.scalar(counting(query, limit)) or 0
 
 
 @dataclass

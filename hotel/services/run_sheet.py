@@ -13,12 +13,14 @@ import enum
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.orm import contains_eager
 
 from hotel.clock import days_in_utc
 from hotel.extensions import db
+from hotel.i18n import text_locales
 from hotel.models import (
     RELEASED_STATES,
     Booking,
@@ -295,36 +297,65 @@ class RunSheet:
         return [line for sheet in self.departments for line in sheet.lines]
 
 
+# The sheet runs these statements on every request, and building one costs a good part of
+# running it: each is built once for each shape (a department or all, which languages).
+
+
+def _department(department_id: int | None) -> dict:
+    return {} if department_id is None else {"department_id": department_id}
+
+
+@lru_cache(maxsize=64)
+def _departments_statement(by_department: bool, locales: tuple[str, ...]):
+    query = select(Department).order_by(Department.slug).options(department_names(locales))
+    if by_department:
+        query = query.where(Department.id == bindparam("department_id"))
+    return query
+
+
 def departments_in_scope(department_id: int | None) -> list[Department]:
     """Return the department asked for, or all of them, by slug."""
-    query = select(Department).order_by(Department.slug).options(department_names())
-    if department_id is not None:
-        query = query.where(Department.id == department_id)
-    return list(db.session.scalars(query))
+    statement = _departments_statement(department_id is not None, text_locales())
+    return list(db.session.scalars(statement, _department(department_id)))
 
 
-def _in_department(query, department_id: int | None):
-    return query if department_id is None else query.where(Service.department_id == department_id)
+def _in_department(query, by_department: bool):
+    if not by_department:
+        return query
+    return query.where(Service.department_id == bindparam("department_id"))
+
+
+@lru_cache(maxsize=64)
+def _services_statement(by_department: bool, locales: tuple[str, ...]):
+    query = (select(Service).order_by(Service.position, Service.id)
+             .options(*service_names(locales)))
+    return _in_department(query, by_department)
 
 
 def services_in_scope(department_id: int | None) -> dict[int, Service]:
     """Return the services of the department, or all, by id, with their texts (a fixed
     number of queries)."""
-    query = (select(Service).order_by(Service.position, Service.id)
-             .options(*service_names()))
-    return {service.id: service for service in db.session.scalars(
-        _in_department(query, department_id))}
+    statement = _services_statement(department_id is not None, text_locales())
+    return {service.id: service
+            for service in db.session.scalars(statement, _department(department_id))}
+
+
+@lru_cache(maxsize=4)
+def _slots_statement(by_department: bool):
+    query = (select(Slot).join(Slot.service)
+             .where(Slot.starts_at >= bindparam("start"), Slot.starts_at < bindparam("end"))
+             .options(contains_eager(Slot.service).options(*services_loaded_already()))
+             .order_by(Slot.starts_at, Service.position, Slot.id))
+    return _in_department(query, by_department)
 
 
 def slots_between(first: date, days: int, department_id: int | None) -> list[Slot]:
     """Return the slots of ``days`` days from ``first``, by time, with their services, as
     ``services_in_scope`` loaded them (with their names): call it first."""
     start, end = day_bounds(first, days)
-    query = (select(Slot).join(Slot.service)
-             .where(Slot.starts_at >= start, Slot.starts_at < end)
-             .options(contains_eager(Slot.service).options(*services_loaded_already()))
-             .order_by(Slot.starts_at, Service.position, Slot.id))
-    return list(db.session.scalars(_in_department(query, department_id)))
+    return list(db.session.scalars(_slots_statement(department_id is not None),
+                                   {"start": start, "end": end,
+                                    **_department(department_id)}))
 
 
 def sheet_items_condition(first: date, last: date, department_id: int | None,
@@ -351,15 +382,29 @@ def _on_sheet(item: SheetItem, day: date) -> bool:
     return rental_task(item.service, item.start_on, item.end_on, day) is not None
 
 
+@lru_cache(maxsize=4)
+def _items_statement(by_department: bool):
+    """The items' statement of the day's sheet, as ``sheet_items_condition`` makes it for
+    one day: the items last used from the day before on and first used by the day, of
+    the department's services if one is asked for."""
+    last_day = func.coalesce(BookingItem.end_on, BookingItem.start_on)
+    condition = and_(last_day >= bindparam("since"), BookingItem.start_on <= bindparam("until"),
+                     BookingItem.state.in_(bindparam("states", expanding=True)))
+    if by_department:
+        condition = and_(condition,
+                         BookingItem.service_id.in_(bindparam("services", expanding=True)))
+    return select(*ITEM_COLUMNS).where(condition).order_by(BookingItem.starts_at,
+                                                          BookingItem.id)
+
+
 def _items(day: date, department_id: int | None, services: dict[int, Service],
            slots: dict[int, Slot], states) -> list[SheetItem]:
     """Load the items on the day's sheet with what the sheet shows: the items' columns,
     then their bookings' references and stays, then who takes part (four queries)."""
-    rows = db.session.execute(
-        select(*ITEM_COLUMNS)
-        .where(sheet_items_condition(day, day, department_id, services),
-               BookingItem.state.in_(states))
-        .order_by(BookingItem.starts_at, BookingItem.id)).all()
+    values = {"since": day - timedelta(days=1), "until": day, "states": list(states)}
+    if department_id is not None:
+        values["services"] = list(services)
+    rows = db.session.execute(_items_statement(department_id is not None), values).all()
     items = [SheetItem(*row, service=services[row.service_id], slot=slots.get(row.slot_id))
              for row in rows]
     items = [item for item in items if _on_sheet(item, day)]
@@ -371,27 +416,33 @@ def _items(day: date, department_id: int | None, services: dict[int, Service],
     return items
 
 
+_BOOKINGS = select(Booking.id, Booking.reference, Booking.stay_id).where(
+    Booking.id.in_(bindparam("ids", expanding=True)))
+_STAYS = select(Stay.id, Stay.room, Stay.first_name, Stay.last_name, Stay.language,
+                Stay.arrival_on, Stay.departure_on, Stay.phone).where(
+    Stay.id.in_(bindparam("ids", expanding=True)))
+
+
 def _guests(booking_ids: set[int]) -> dict[int, tuple[str, SheetGuest]]:
     """Return each booking's reference and stay, by booking id (two queries, each by
     primary key: joined, a busy day's bookings would have the planner read every stay)."""
-    bookings = db.session.execute(select(Booking.id, Booking.reference, Booking.stay_id)
-                                  .where(Booking.id.in_(booking_ids))).all()
+    bookings = db.session.execute(_BOOKINGS, {"ids": list(booking_ids)}).all()
     stays = {row[0]: SheetGuest(*row[1:]) for row in db.session.execute(
-        select(Stay.id, Stay.room, Stay.first_name, Stay.last_name, Stay.language,
-               Stay.arrival_on, Stay.departure_on, Stay.phone)
-        .where(Stay.id.in_({booking.stay_id for booking in bookings})))}
+        _STAYS, {"ids": list({booking.stay_id for booking in bookings})})}
     return {booking.id: (booking.reference, stays[booking.stay_id]) for booking in bookings}
+
+
+_LINK = booking_item_participant.c
+_PEOPLE = (select(_LINK.booking_item_id, *PERSON_COLUMNS)
+           .join(PartyMember, PartyMember.id == _LINK.party_member_id)
+           .where(_LINK.booking_item_id.in_(bindparam("ids", expanding=True)))
+           .order_by(_LINK.booking_item_id, PartyMember.position))
 
 
 def _people(item_ids: list[int]) -> dict[int, list[SheetPerson]]:
     """Return who takes part in each item, in the party's order, with their care notes
     (one query)."""
-    link = booking_item_participant.c
-    rows = db.session.execute(
-        select(link.booking_item_id, *PERSON_COLUMNS)
-        .join(PartyMember, PartyMember.id == link.party_member_id)
-        .where(link.booking_item_id.in_(item_ids))
-        .order_by(link.booking_item_id, PartyMember.position))
+    rows = db.session.execute(_PEOPLE, {"ids": item_ids})
     people: dict[int, list[SheetPerson]] = defaultdict(list)
     for item_id, *person in rows:
         people[item_id].append(SheetPerson(*person))

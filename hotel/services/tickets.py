@@ -2,10 +2,11 @@
 
 import secrets
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -323,27 +324,42 @@ def desk_tickets(*, department_id: int | None = None, state: str | None = None,
     """Return (tickets, total) for the desk's list: overdue and oldest first, with what the
     list shows loaded in a fixed number of queries. The total is None unless ``counted``.
     """
-    now = _utc(now)
-    query = select(Ticket)
+    values = {"now": _utc(now), "limit": limit, "offset": offset}
     if department_id is not None:
-        query = query.where(Ticket.department_id == department_id)
+        values["department_id"] = department_id
     if state:
-        query = query.where(Ticket.state == TicketState(state))
+        values["state"] = TicketState(state)
     if category_id:
-        query = query.where(Ticket.category_id == category_id)
+        values["category_id"] = category_id
+    counting, listing = _desk_ticket_statements(
+        department_id is not None, bool(state), bool(category_id), overdue, text_locales())
+    total = db.session.scalar(counting, values) if counted else None
+    return db.session.scalars(listing, values).all(), total
+
+
+@lru_cache(maxsize=128)
+def _desk_ticket_statements(by_department: bool, by_state: bool, by_category: bool,
+                            overdue: bool, locales: tuple[str, ...]):
+    """Return the counting and the listing statements of ``desk_tickets`` for the filters
+    used, built once for each: Today lists the overdue tickets on every request."""
+    query = select(Ticket)
+    if by_department:
+        query = query.where(Ticket.department_id == bindparam("department_id"))
+    if by_state:
+        query = query.where(Ticket.state == bindparam("state"))
+    if by_category:
+        query = query.where(Ticket.category_id == bindparam("category_id"))
     if overdue:
-        query = query.where(Ticket.state.in_(OPEN_STATES), Ticket.due_at < now)
-    total = (db.session.scalar(select(func.count()).select_from(query.subquery()))
-             if counted else None)
-    locales = text_locales()
+        query = query.where(Ticket.state.in_(OPEN_STATES), Ticket.due_at < bindparam("now"))
+    counting = select(func.count()).select_from(query.subquery())
     open_first = case((Ticket.state.in_(OPEN_STATES), 0), else_=1)
-    tickets = db.session.scalars(
-        query.options(
-            joinedload(Ticket.stay).lazyload(Stay.members),
-            joinedload(Ticket.category).selectinload(
-                TicketCategory.texts.and_(TicketCategoryText.locale.in_(locales))),
-            joinedload(Ticket.department).selectinload(
-                Department.texts.and_(DepartmentText.locale.in_(locales))))
-        .order_by(open_first, Ticket.due_at, Ticket.id).limit(limit).offset(offset)).all()
-    return tickets, total
+    listing = (query.options(
+        joinedload(Ticket.stay).lazyload(Stay.members),
+        joinedload(Ticket.category).selectinload(
+            TicketCategory.texts.and_(TicketCategoryText.locale.in_(locales))),
+        joinedload(Ticket.department).selectinload(
+            Department.texts.and_(DepartmentText.locale.in_(locales))))
+        .order_by(open_first, Ticket.due_at, Ticket.id)
+        .limit(bindparam("limit")).offset(bindparam("offset")))
+    return counting, listing
 

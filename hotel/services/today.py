@@ -2,12 +2,14 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.orm import contains_eager, joinedload
 
 from hotel.clock import days_in_utc
 from hotel.extensions import db
+from hotel.i18n import text_locales
 from hotel.models import (
     HOLDING_STATES,
     Booking,
@@ -20,15 +22,34 @@ from hotel.models import (
     Stay,
 )
 from hotel.services.item_rows import item_row_loaders, service_names, services_loaded_already
-from hotel.services.pages import Page, page_of
+from hotel.services.pages import COUNT_LIMIT, Page, counting
 
 LOW_STOCK_DAYS = 3
 
+# Today runs each of its statements on every request, and building one costs a good part
+# of running it: each is built once for each shape (for a department or all, in which
+# languages), its values bound when it runs.
 
-def _in_department(query, department_id: int | None):
-    if department_id is None:
+
+def _in_department(query, by_department: bool):
+    if not by_department:
         return query
-    return query.where(Service.department_id == department_id)
+    return query.where(Service.department_id == bindparam("department_id"))
+
+
+def _department(department_id: int | None) -> dict:
+    return {} if department_id is None else {"department_id": department_id}
+
+
+@lru_cache(maxsize=64)
+def _waiting_statements(by_department: bool, services_loaded: bool,
+                        locales: tuple[str, ...]):
+    query = select(BookingItem).where(BookingItem.state == ItemState.REQUESTED)
+    if by_department:
+        query = _in_department(query.join(BookingItem.service), True)
+    rows = (query.order_by(BookingItem.booking_id, BookingItem.id)
+            .options(*item_row_loaders(services_loaded, locales)).limit(bindparam("size")))
+    return counting(query), rows
 
 
 def waiting_requests(department_id: int | None = None, limit: int = 25,
@@ -39,11 +60,12 @@ def waiting_requests(department_id: int | None = None, limit: int = 25,
     Bookings are numbered as they are made; the waiting items' own index gives them in
     that order.
     """
-    query = select(BookingItem).where(BookingItem.state == ItemState.REQUESTED)
-    if department_id is not None:
-        query = query.join(BookingItem.service).where(Service.department_id == department_id)
-    query = query.order_by(BookingItem.booking_id, BookingItem.id)
-    return page_of(query.options(*item_row_loaders(services_loaded)), 1, limit)
+    counted, rows = _waiting_statements(department_id is not None, services_loaded,
+                                        text_locales())
+    values = _department(department_id)
+    total = db.session.scalar(counted, values) or 0
+    return Page(list(db.session.scalars(rows, {**values, "size": limit})), 1, limit, total,
+                COUNT_LIMIT)
 
 
 @dataclass
@@ -62,26 +84,39 @@ class StayWithItems:
     items: list[Prebooked]
 
 
+@lru_cache(maxsize=4)
+def _prebooked_statement(by_department: bool):
+    collected = and_(Booking.stay_id.in_(bindparam("leaving", expanding=True)),
+                     Service.kind == Kind.RENTAL,
+                     func.coalesce(BookingItem.end_on, BookingItem.start_on)
+                     >= bindparam("since"))
+    query = (
+        select(Booking.stay_id, BookingItem.service_id, func.sum(BookingItem.quantity),
+               func.min(BookingItem.start_on),
+               func.max(func.coalesce(BookingItem.end_on, BookingItem.start_on)))
+        .join(BookingItem.booking).join(BookingItem.service)
+        .where(or_(Booking.stay_id.in_(bindparam("arriving", expanding=True)), collected),
+               BookingItem.state.in_(HOLDING_STATES))
+        .group_by(Booking.stay_id, BookingItem.service_id)
+    )
+    return _in_department(query, by_department)
+
+
 def _prebooked(arriving: list[Stay], leaving: list[Stay], day: date,
                department_id: int | None) -> list:
     """Sum, per stay and service, the holding items of the arriving stays, and the rentals
     the leaving stays still have out (to collect), in one grouped query."""
     if not arriving and not leaving:
         return []
-    collected = and_(Booking.stay_id.in_([stay.id for stay in leaving]),
-                     Service.kind == Kind.RENTAL,
-                     func.coalesce(BookingItem.end_on, BookingItem.start_on)
-                     >= day - timedelta(days=1))
-    query = (
-        select(Booking.stay_id, BookingItem.service_id, func.sum(BookingItem.quantity),
-               func.min(BookingItem.start_on),
-               func.max(func.coalesce(BookingItem.end_on, BookingItem.start_on)))
-        .join(BookingItem.booking).join(BookingItem.service)
-        .where(or_(Booking.stay_id.in_([stay.id for stay in arriving]), collected),
-               BookingItem.state.in_(HOLDING_STATES))
-        .group_by(Booking.stay_id, BookingItem.service_id)
-    )
-    return db.session.execute(_in_department(query, department_id)).all()
+    return db.session.execute(_prebooked_statement(department_id is not None), {
+        "arriving": [stay.id for stay in arriving], "leaving": [stay.id for stay in leaving],
+        "since": day - timedelta(days=1), **_department(department_id)}).all()
+
+
+_ARRIVING_OR_LEAVING = (
+    select(Stay).where(or_(Stay.arrival_on == bindparam("day"),
+                           Stay.departure_on == bindparam("day")))
+    .options(joinedload(Stay.members)).order_by(Stay.room))
 
 
 def _with_items(stays: list[Stay], rows: list, services: dict) -> list[StayWithItems]:
@@ -100,10 +135,7 @@ def arrivals_and_departures(day: date, department_id: int | None = None,
     """Return the stays arriving on a day with what they booked ahead, and the stays
     leaving with the rentals to collect from them (two queries, two more unless the
     services are given by id). A stay arrives or leaves on the day, never both."""
-    stays = db.session.scalars(
-        select(Stay).where(or_(Stay.arrival_on == day, Stay.departure_on == day))
-        .options(joinedload(Stay.members)).order_by(Stay.room)
-    ).unique().all()
+    stays = db.session.scalars(_ARRIVING_OR_LEAVING, {"day": day}).unique().all()
     arriving = [stay for stay in stays if stay.arrival_on == day]
     leaving = [stay for stay in stays if stay.departure_on == day]
     rows = _prebooked(arriving, leaving, day, department_id)
@@ -118,8 +150,21 @@ def arrivals_and_departures(day: date, department_id: int | None = None,
     return _with_items(arriving, booked, services), _with_items(leaving, collected, services)
 
 
-def _services_of(services_loaded: bool):
-    return services_loaded_already() if services_loaded else service_names()
+def _services_of(services_loaded: bool, locales: tuple[str, ...]):
+    return services_loaded_already() if services_loaded else service_names(locales)
+
+
+@lru_cache(maxsize=64)
+def _slots_statement(by_department: bool, services_loaded: bool, locales: tuple[str, ...]):
+    query = (
+        select(Slot)
+        .join(Slot.service)
+        .where(Slot.starts_at >= bindparam("start"), Slot.starts_at < bindparam("end"))
+        .options(contains_eager(Slot.service).options(*_services_of(services_loaded,
+                                                                      locales)))
+        .order_by(Slot.starts_at, Service.position)
+    )
+    return _in_department(query, by_department)
 
 
 def slots_on(day: date, department_id: int | None = None,
@@ -127,14 +172,9 @@ def slots_on(day: date, department_id: int | None = None,
     """Return the day's activity slots, by time, with their services (one query, and one
     for the services' names unless the session holds them)."""
     start, end = days_in_utc(day, day)
-    query = (
-        select(Slot)
-        .join(Slot.service)
-        .where(Slot.starts_at >= start, Slot.starts_at < end)
-        .options(contains_eager(Slot.service).options(*_services_of(services_loaded)))
-        .order_by(Slot.starts_at, Service.position)
-    )
-    return db.session.scalars(_in_department(query, department_id)).all()
+    statement = _slots_statement(department_id is not None, services_loaded, text_locales())
+    return db.session.scalars(statement, {"start": start, "end": end,
+                                          **_department(department_id)}).all()
 
 
 @dataclass
@@ -145,6 +185,22 @@ class StockWatch:
     capacity: int
 
 
+@lru_cache(maxsize=64)
+def _low_stock_statement(by_department: bool, services_loaded: bool,
+                         locales: tuple[str, ...]):
+    query = (
+        select(RentalDay)
+        .join(RentalDay.service)
+        .where(RentalDay.day.between(bindparam("first"), bindparam("last")),
+               RentalDay.capacity - RentalDay.booked <= bindparam("at_most"),
+               Service.active.is_(True))
+        .options(contains_eager(RentalDay.service).options(*_services_of(services_loaded,
+                                                                         locales)))
+        .order_by(RentalDay.day)
+    )
+    return _in_department(query, by_department)
+
+
 def rentals_running_low(first: date, days: int = LOW_STOCK_DAYS, at_most: int = 1,
                         department_id: int | None = None,
                         services_loaded: bool = False) -> list[StockWatch]:
@@ -152,17 +208,12 @@ def rentals_running_low(first: date, days: int = LOW_STOCK_DAYS, at_most: int = 
     units are left (one query; days nobody booked yet have the whole stock free).
     """
     last = first + timedelta(days=days - 1)
-    query = (
-        select(RentalDay)
-        .join(RentalDay.service)
-        .where(RentalDay.day.between(first, last),
-               RentalDay.capacity - RentalDay.booked <= at_most,
-               Service.active.is_(True))
-        .options(contains_eager(RentalDay.service).options(*_services_of(services_loaded)))
-        .order_by(RentalDay.day)
-    )
+    statement = _low_stock_statement(department_id is not None, services_loaded,
+                                     text_locales())
     tightest: dict[int, StockWatch] = {}
-    for row in db.session.scalars(_in_department(query, department_id)):
+    for row in db.session.scalars(statement, {"first": first, "last": last,
+                                              "at_most": at_most,
+                                              **_department(department_id)}):
         remaining = row.capacity - row.booked
         known = tightest.get(row.service_id)
         if known is None or remaining < known.remaining:

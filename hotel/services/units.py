@@ -8,9 +8,10 @@ not held for a booking's coming days, not being repaired) are taken out of stock
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select, text, union
+from sqlalchemy import bindparam, func, select, text, union
 from sqlalchemy.orm import joinedload
 
 from hotel.extensions import db
@@ -182,10 +183,10 @@ class DueUnit:
         return self.hand_out.due_on
 
 
-def due_units(day: date, department_id: int | None = None, limit: int = 50) -> list[DueUnit]:
-    """Return the units due back on the day and those overdue, the oldest first, with room
-    and guest (one query: the hand-outs not back, through their index by due day; their
-    services are those the page loaded)."""
+@lru_cache(maxsize=4)
+def _due_statement(by_department: bool):
+    """The statement of ``due_units``, built once: Today and the run sheet run it on every
+    request."""
     query = (
         select(HandOut, RentalUnit, Stay.room, Stay.first_name, Stay.last_name,
                Booking.reference)
@@ -193,12 +194,22 @@ def due_units(day: date, department_id: int | None = None, limit: int = 50) -> l
         .join(BookingItem, BookingItem.id == HandOut.item_id)
         .join(Booking, Booking.id == BookingItem.booking_id)
         .join(Stay, Stay.id == Booking.stay_id)
-        .where(HandOut.returned_at.is_(None), HandOut.due_on <= day)
-        .order_by(HandOut.due_on, Stay.room, HandOut.id).limit(limit))
-    if department_id is not None:
+        .where(HandOut.returned_at.is_(None), HandOut.due_on <= bindparam("day"))
+        .order_by(HandOut.due_on, Stay.room, HandOut.id).limit(bindparam("limit")))
+    if by_department:
         query = query.join(Service, Service.id == RentalUnit.service_id) \
-            .where(Service.department_id == department_id)
-    rows = db.session.execute(query).all()
+            .where(Service.department_id == bindparam("department_id"))
+    return query
+
+
+def due_units(day: date, department_id: int | None = None, limit: int = 50) -> list[DueUnit]:
+    """Return the units due back on the day and those overdue, the oldest first, with room
+    and guest (one query: the hand-outs not back, through their index by due day; their
+    services are those the page loaded)."""
+    values = {"day": day, "limit": limit}
+    if department_id is not None:
+        values["department_id"] = department_id
+    rows = db.session.execute(_due_statement(department_id is not None), values).all()
     # Found in the session when the page loaded its services (Today, the run sheet); else
     # one query per rental, as many as the hotel has.
     services = {service_id: db.session.get(Service, service_id)

@@ -117,20 +117,32 @@ class WaitingToday:
     offered: int
 
 
-def waiting_on(day: date, department_id: int | None = None,
-               locales: Sequence[str] | None = None) -> list[WaitingToday]:
-    """Return, per service, who waits for its times on a day (two queries)."""
+@lru_cache(maxsize=4)
+def _waiting_on(by_department: bool):
+    """The counting statement of ``waiting_on``, built once: Today runs it on every
+    request."""
     offered = func.sum(case((WaitingEntry.state == WaitingState.OFFERED, 1), else_=0))
     query = (select(WaitingEntry.service_id, func.count(), func.sum(WaitingEntry.quantity),
                     offered)
              .where(WaitingEntry.state.in_(ACTIVE_WAITING_STATES),
-                    WaitingEntry.start_on <= day, WaitingEntry.end_on >= day,
-                    WaitingEntry.closes_at > utcnow())
+                    WaitingEntry.start_on <= bindparam("day"),
+                    WaitingEntry.end_on >= bindparam("day"),
+                    WaitingEntry.closes_at > bindparam("now"))
              .group_by(WaitingEntry.service_id))
-    if department_id is not None:
+    if by_department:
         query = query.join(Service, Service.id == WaitingEntry.service_id).where(
-            Service.department_id == department_id)
-    counts = {row[0]: row[1:] for row in db.session.execute(query)}
+            Service.department_id == bindparam("department_id"))
+    return query
+
+
+def waiting_on(day: date, department_id: int | None = None,
+               locales: Sequence[str] | None = None) -> list[WaitingToday]:
+    """Return, per service, who waits for its times on a day (two queries)."""
+    values = {"day": day, "now": utcnow()}
+    if department_id is not None:
+        values["department_id"] = department_id
+    counts = {row[0]: row[1:]
+              for row in db.session.execute(_waiting_on(department_id is not None), values)}
     if not counts:
         return []
     services = db.session.scalars(select(Service).where(Service.id.in_(counts)).options(
