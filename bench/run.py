@@ -13,6 +13,7 @@ import os
 import re
 import secrets
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,6 +34,7 @@ WORKERS = 2
 CLIENT_THREADS = 4
 WARMUP_REQUESTS = 20
 MAX_SECONDS_PER_TARGET = 30
+ROUNDS = 3  # each target is measured so often, each time right after the bare page
 # Booked many times over, so that the booking POST never runs out of units.
 BOOKED_RENTAL = "sports-equipment"
 BENCH_STOCK = 1_000_000
@@ -264,7 +266,7 @@ def targets(port: int, url: str, scale: float = 1.0) -> list[Target]:
         return max(int(number * scale), 20)
 
     return [
-        Target("bare Flask page", "bare", count(8000), page("/")),
+        Target("bare Flask page", "bare", count(3000), page("/")),
         Target("GET / (catalogue)", "app", count(600), page("/")),
         Target("service page, anonymous", "app", count(600), page("/services/kids-club")),
         Target("service page, signed in", "app", count(400),
@@ -315,22 +317,69 @@ def measure(port: int, target: Target, warmup: int = WARMUP_REQUESTS,
     return Result(target, sent, sent - statuses[target.expected_status], seconds, statuses)
 
 
+@dataclass
+class Paired:
+    """A target measured in rounds, each right after a round of the bare page: the ratio
+    of each round is to the bare page as fast as it was then."""
+
+    target: Target
+    rounds: list[tuple[Result, Result]]  # (bare page, target)
+
+    @property
+    def ratios(self) -> list[float]:
+        return sorted(app.per_second / bare.per_second for bare, app in self.rounds)
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ratios)
+
+    @property
+    def per_second(self) -> float:
+        return statistics.median(app.per_second for _bare, app in self.rounds)
+
+    @property
+    def bare_per_second(self) -> float:
+        return statistics.median(bare.per_second for bare, _app in self.rounds)
+
+    @property
+    def sent(self) -> int:
+        return sum(app.sent for _bare, app in self.rounds)
+
+    @property
+    def failed(self) -> int:
+        return sum(app.failed for _bare, app in self.rounds)
+
+    @property
+    def statuses(self) -> Counter:
+        return sum((app.statuses for _bare, app in self.rounds), Counter())
+
+
+def measure_paired(ports: dict[str, int], bare: Target, target: Target,
+                   rounds: int = ROUNDS) -> Paired:
+    """Measure the target ``rounds`` times, each time right after the bare page."""
+    return Paired(target, [(measure(ports["bare"], bare), measure(ports["app"], target))
+                           for _round in range(rounds)])
+
+
 def load_average() -> str:
     """Return the load averages over 1, 5 and 15 minutes, as text."""
     return ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
 
 
-def print_table(results: list[Result], load: str) -> None:
-    """Print requests per second and the ratio to the bare page for every target."""
-    bare = next(r for r in results if r.target.server == "bare").per_second
+def print_table(results: list[Paired], load: str) -> None:
+    """Print, for every target, its requests per second, the bare page's beside it, and
+    the ratio to the bare page (the median of the rounds, and the lowest and highest)."""
     print(f"\n{datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs (load average {load} "
           f"before, {load_average()} after), gunicorn {WORKERS} sync workers per app, "
-          f"{CLIENT_THREADS} client threads\n")
-    print(f"{'target':<28}{'requests':>9}{'failed':>8}{'seconds':>9}{'req/s':>9}{'ratio':>8}")
+          f"{CLIENT_THREADS} client threads, {ROUNDS} rounds per target, each after a "
+          f"round of the bare page\n")
+    print(f"{'target':<28}{'requests':>9}{'failed':>8}{'req/s':>9}{'bare':>8}"
+          f"{'ratio':>8}  {'lowest–highest':<14}")
     for result in results:
+        lowest, highest = result.ratios[0], result.ratios[-1]
         print(f"{result.target.name:<28}{result.sent:>9}{result.failed:>8}"
-              f"{result.seconds:>9.2f}{result.per_second:>9.1f}"
-              f"{result.per_second / bare:>8.3f}")
+              f"{result.per_second:>9.1f}{result.bare_per_second:>8.0f}"
+              f"{result.ratio:>8.3f}  {lowest:.3f}–{highest:.3f}")
     for result in results:
         if result.failed:
             print(f"  {result.target.name}: statuses {dict(result.statuses)}")
@@ -356,10 +405,10 @@ def main(only: list[str] | None = None) -> int:
         }
         load = load_average()
         print(f"Measuring (load average {load}) ...", flush=True)
-        chosen = [target for target in targets(ports["app"], url)
-                  if not only or target.server == "bare"
-                  or any(part in target.name for part in only)]
-        results = [measure(ports[target.server], target) for target in chosen]
+        bare, *pages = targets(ports["app"], url)
+        chosen = [target for target in pages
+                  if not only or any(part in target.name for part in only)]
+        results = [measure_paired(ports, bare, target) for target in chosen]
         print_table(results, load)
         if any(result.failed for result in results):
             print(f"\nSome requests failed; the app's log:\n{(workdir / 'app.log').read_text()}")
