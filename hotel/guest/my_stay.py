@@ -47,8 +47,9 @@ class PlanDay:
 @lru_cache(maxsize=32)
 def _items_of_stay(locales: tuple[str, ...]):
     """Return the query of the items of stay ``:stay_id`` with what "My bookings" shows:
-    their booking, slot and service joined, the service's texts in ``locales`` and child
-    prices, the party. It is built once for each pair of languages."""
+    their booking, slot and service joined, with the service's texts in ``locales`` and
+    its child prices (a few rows of the catalogue each), then the party in a second
+    statement. It is built once for each pair of languages."""
     return (
         select(BookingItem)
         .join(Booking)
@@ -58,7 +59,7 @@ def _items_of_stay(locales: tuple[str, ...]):
             joinedload(BookingItem.slot),
             joinedload(BookingItem.service).options(
                 joinedload(Service.texts.and_(ServiceText.locale.in_(locales))),
-                selectinload(Service.age_bands), lazyload(Service.department)),
+                joinedload(Service.age_bands), lazyload(Service.department)),
             selectinload(BookingItem.participants),
             joinedload(BookingItem.standard_reason),
         )
