@@ -12,7 +12,8 @@ from babel.dates import format_date, format_datetime, format_skeleton, format_ti
 from babel.lists import format_list
 from babel.numbers import format_currency as babel_format_currency
 from babel.numbers import format_percent
-from flask import Flask, current_app, g, has_app_context, has_request_context, request, session
+from flask import Flask, current_app, g, has_request_context, request, session
+from flask.globals import _cv_app as _app_context  # the context variable behind ``g``
 from flask_babel import Domain, get_locale, ngettext
 from jinja2 import pass_eval_context
 from markupsafe import Markup, escape
@@ -54,15 +55,16 @@ def kept_for_locale(name: str, make):
     language) is a new locale object, and gets its own. Before the request's locale is
     chosen, and outside an application context, ``make()`` is called every time.
     """
-    if has_app_context():
-        context = g._get_current_object()
-        locale = getattr(context.__dict__.get("_flask_babel"), "babel_locale", None)
+    app_context = _app_context.get(None)  # what ``g`` stands for, without its proxy
+    if app_context is not None:
+        kept_here = app_context.g.__dict__
+        locale = getattr(kept_here.get("_flask_babel"), "babel_locale", None)
         if locale is not None:
-            kept = context.__dict__.get(name)
+            kept = kept_here.get(name)
             if kept is not None and kept[0] is locale:
                 return kept[1]
             value = make()
-            setattr(context, name, (locale, value))
+            kept_here[name] = (locale, value)
             return value
     return make()
 
@@ -249,7 +251,7 @@ def bdi(text) -> Markup:
     """
     if text is None or text == "":
         return Markup("")
-    return Markup("<bdi>%s</bdi>") % text
+    return Markup(f"<bdi>{escape(text)}</bdi>")  # noqa: S704 -- the text is escaped
 
 
 @lru_cache(maxsize=1024)

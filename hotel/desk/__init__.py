@@ -2,6 +2,7 @@
 
 from flask import Blueprint
 
+from hotel.desk.forms.requests import row_actions
 from hotel.labels import row_labels
 from hotel.services.units import unit_name, units_text
 
@@ -17,6 +18,7 @@ def register_menu(state) -> None:
     state.app.jinja_env.globals["unit_name"] = unit_name
     state.app.jinja_env.globals["units_text"] = units_text
     state.app.jinja_env.globals["row_labels"] = row_labels
+    state.app.jinja_env.globals["row_actions"] = row_actions
 
 
 from hotel.desk import (  # noqa: E402,F401  (routes attach to bp)

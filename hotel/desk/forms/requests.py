@@ -1,7 +1,11 @@
 """Forms of the requests page: its filters, and an action on the chosen items."""
 
-from flask import request
+from dataclasses import dataclass
+
+from flask import request, url_for
 from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
 from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -49,3 +53,27 @@ class FailedAction:
         self.item_ids = {value for value in (form.item_ids.data or []) if isinstance(value, int)}
         # A row's own decline form names its row: that row's form opens again.
         self.row = request.form.get("row", type=int)
+
+
+@dataclass(frozen=True)
+class RowActions:
+    """What the confirm and decline forms on each row of a list share, worked out once for
+    the page (desk/_item_actions.html): the action form (and a refused action), the
+    address to come back to, where the forms go, the CSRF token, and the standard reasons
+    as options, none chosen."""
+
+    action_form: ItemActionForm
+    failed: FailedAction | None
+    back: str
+    action_url: str
+    csrf: str
+    reason_options: Markup
+
+
+def row_actions(form: ItemActionForm, failed: FailedAction | None, back: str) -> RowActions:
+    """Return what every row's answer forms share on a page."""
+    options = Markup("").join(
+        Markup('<option value="{}">{}</option>').format(value, label)
+        for value, label in form.standard_reason.choices)
+    return RowActions(form, failed, back, url_for("desk.requests_action"), generate_csrf(),
+                      options)
