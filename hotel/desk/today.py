@@ -42,7 +42,7 @@ def render_today(failed: FailedAction | None = None, status: int = 200):
         now=utcnow(),
         waiting=today_service.waiting_requests(scope, limit=25, services_loaded=True),
         arrivals=arrivals,
-        slots=today_service.slots_on(day, scope, services_loaded=True),
+        slots=today_service.slots_on(day, services, scope),
         due=due_units(day),
         low_stock=today_service.rentals_running_low(day, department_id=scope,
                                                     services_loaded=True),

@@ -1,7 +1,7 @@
 """What the desk needs to see today, each part in one or two queries."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, func, or_, select
@@ -154,27 +154,45 @@ def _services_of(services_loaded: bool, locales: tuple[str, ...]):
     return services_loaded_already() if services_loaded else service_names(locales)
 
 
-@lru_cache(maxsize=64)
-def _slots_statement(by_department: bool, services_loaded: bool, locales: tuple[str, ...]):
+@dataclass(frozen=True)
+class SlotToday:
+    """A slot of the day as Today lists it: its times, its places and its service."""
+
+    id: int
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int
+    booked: int
+    closed: bool
+    service: Service
+
+    @property
+    def remaining(self) -> int:
+        """Places left; a closed slot has none (as ``Slot.remaining``)."""
+        return 0 if self.closed else max(self.capacity - self.booked, 0)
+
+
+@lru_cache(maxsize=4)
+def _slots_statement(by_department: bool):
     query = (
-        select(Slot)
+        select(Slot.id, Slot.starts_at, Slot.ends_at, Slot.capacity, Slot.booked, Slot.closed,
+               Slot.service_id)
         .join(Slot.service)
         .where(Slot.starts_at >= bindparam("start"), Slot.starts_at < bindparam("end"))
-        .options(contains_eager(Slot.service).options(*_services_of(services_loaded,
-                                                                      locales)))
         .order_by(Slot.starts_at, Service.position)
     )
     return _in_department(query, by_department)
 
 
-def slots_on(day: date, department_id: int | None = None,
-             services_loaded: bool = False) -> list[Slot]:
-    """Return the day's activity slots, by time, with their services (one query, and one
-    for the services' names unless the session holds them)."""
+def slots_on(day: date, services: dict[int, Service],
+             department_id: int | None = None) -> list[SlotToday]:
+    """Return the day's activity slots, by time, with their services taken from
+    ``services`` (by id, as ``named_services`` gives them): one query of the columns
+    shown, a day has dozens of slots."""
     start, end = days_in_utc(day, day)
-    statement = _slots_statement(department_id is not None, services_loaded, text_locales())
-    return db.session.scalars(statement, {"start": start, "end": end,
-                                          **_department(department_id)}).all()
+    rows = db.session.execute(_slots_statement(department_id is not None), {
+        "start": start, "end": end, **_department(department_id)})
+    return [SlotToday(*row[:6], service=services[row.service_id]) for row in rows]
 
 
 @dataclass
