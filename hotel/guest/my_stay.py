@@ -67,6 +67,10 @@ def _items_of_stay(locales: tuple[str, ...]):
     )
 
 
+_RATINGS = select(Rating.booking_item_id, Rating.score).where(
+    Rating.stay_id == bindparam("stay_id"))
+
+
 def items_of_stay() -> list[BookingItem]:
     """Return every item the signed-in guest booked, in the order of the stay."""
     return db.session.scalars(_items_of_stay(text_locales()),
@@ -95,13 +99,11 @@ def render_my_bookings(status: int = 200):
     """Render "My bookings" for the signed-in guest in a constant number of queries."""
     items = items_of_stay()
     now = utcnow()
-    ratings = dict(db.session.execute(
-        select(Rating.booking_item_id, Rating.score).where(Rating.stay_id == g.stay.id)).all())
+    ratings = dict(db.session.execute(_RATINGS, {"stay_id": g.stay.id}).all())
     return render_template(
         "guest/my_bookings.html", items=items, plan=plan_of_stay(g.stay, items),
         cancellable={item.id for item in items if can_guest_cancel(item, now)},
         not_charged=NOT_CHARGED, holding=HOLDING_STATES, ratings=ratings,
-        cancel_form=ActionForm(),  # the waiting list's buttons
         has_active=any(item.state in HOLDING_STATES for item in items)), status
 
 
