@@ -8,6 +8,7 @@ from datetime import date, datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
+from flask_babel.speaklater import LazyString
 from wtforms import (
     BooleanField,
     DateField,
@@ -109,8 +110,10 @@ def make_line_form(service: Service, stay: Stay, slots=(), **kwargs) -> LineForm
 
 def _fill_choices(form: LineForm, service: Service, stay: Stay, slots) -> None:
     if "slot_id" in form:
+        # The labels are written only where the choices are (the day strip writes its own).
         form.slot_id.choices = [
-            (entry.slot.id, slot_label(entry), {"disabled": True} if not entry.remaining else {})
+            (entry.slot.id, LazyString(slot_label, entry),
+             {"disabled": True} if not entry.remaining else {})
             for entry in slots
         ]
     if "participants" in form:
