@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 from email.utils import parseaddr
+from functools import lru_cache
 
 from flask import current_app, render_template
 from flask_babel import force_locale
@@ -81,10 +82,17 @@ def _render(kind: MessageKind, stay: Stay, language: str, subject_values: dict,
     return subject, text, html
 
 
+@lru_cache(maxsize=8)
+def _sender_domain(sender: str) -> str:
+    """Return the domain of the sender's address (parsing an address is slow, and every
+    booking writes a message)."""
+    return parseaddr(sender)[1].rpartition("@")[2] or "hotel.invalid"
+
+
 def _message_id() -> str:
     """Return a new Message-ID, unique to the message and the same on every try."""
-    domain = parseaddr(current_app.config["MAIL_DEFAULT_SENDER"])[1].rpartition("@")[2]
-    return f"<{secrets.token_hex(12)}@{domain or 'hotel.invalid'}>"
+    domain = _sender_domain(current_app.config["MAIL_DEFAULT_SENDER"])
+    return f"<{secrets.token_hex(12)}@{domain}>"
 
 
 def tell(stay: Stay, kind: MessageKind, *, key: str | None = None,
