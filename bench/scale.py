@@ -3,15 +3,16 @@ same page on the demo data, on PostgreSQL.
 
 Builds two private databases on a PostgreSQL server: the demo hotel, and the demo hotel
 with a year of a hotel group's history added in SQL (bench/scale_year.sql: 50,000 stays
-and what they booked). Serves each with gunicorn, measures each page on both, one page
-after the other, and prints its speed on the year as a ratio to its speed on the demo
-data, and each against a bare Flask page. Then sends a mix of requests to the year's
-server and prints the memory of each of its workers. The databases are dropped at the
-end unless --keep is given.
+and what they booked). Serves each with gunicorn, measures each page on both, in three
+rounds of the demo right before the year, and prints its speed on the year as a ratio to
+its speed on the demo data (the median of the rounds), and each against a bare Flask page.
+Then sends a mix of requests to the year's server and prints the memory of each of its
+workers. The databases are dropped at the end unless --keep is given.
 """
 
 import argparse
 import os
+import statistics
 import sys
 import threading
 import time
@@ -34,6 +35,7 @@ from bench.run import (  # noqa: E402
     GUEST,
     MANAGER,
     RECEPTION,
+    ROUNDS,
     Result,
     Server,
     Target,
@@ -62,11 +64,28 @@ COUNTED = ("stay", "party_member", "booking", "booking_item", "booking_item_part
 
 @dataclass
 class Pair:
-    """A page measured on the demo data and on the year."""
+    """A page measured in rounds on the demo data and right after on the year."""
 
     name: str
-    demo: Result
-    year: Result
+    rounds: list[tuple[Result, Result]]  # (demo, year)
+
+    @property
+    def demo(self) -> float:
+        return statistics.median(demo.per_second for demo, _year in self.rounds)
+
+    @property
+    def year(self) -> float:
+        return statistics.median(year.per_second for _demo, year in self.rounds)
+
+    @property
+    def ratio(self) -> float:
+        """The year's speed over the demo's: the median of the rounds' ratios."""
+        return statistics.median(year.per_second / demo.per_second
+                                 for demo, year in self.rounds)
+
+    @property
+    def failed(self) -> int:
+        return sum(demo.failed + year.failed for demo, year in self.rounds)
 
 
 @contextmanager
@@ -195,14 +214,16 @@ def all_targets(server: Server, url: str, scale: float) -> list[Target]:
 
 def measure_pairs(bare: Server, demo: tuple[Server, list[Target]],
                   year: tuple[Server, list[Target]]) -> tuple[Result, list[Pair]]:
-    """Measure the bare page, then each page on the demo data and right after on the year."""
+    """Measure the bare page, then each page in ``ROUNDS`` rounds: on the demo data and
+    right after on the year (the machine's speed moves from one second to the next)."""
     bare_result = measure(bare.port, demo[1][0], WARMUP, SECONDS_PER_TARGET)
     pairs = []
     for on_demo, on_year in zip(demo[1][1:], year[1][1:], strict=True):
         print(f"  {on_demo.name} ...", flush=True)
-        pairs.append(Pair(on_demo.name,
-                          measure(demo[0].port, on_demo, WARMUP, SECONDS_PER_TARGET),
-                          measure(year[0].port, on_year, WARMUP, SECONDS_PER_TARGET)))
+        pairs.append(Pair(on_demo.name, [
+            (measure(demo[0].port, on_demo, WARMUP, SECONDS_PER_TARGET),
+             measure(year[0].port, on_year, WARMUP, SECONDS_PER_TARGET))
+            for _round in range(ROUNDS)]))
     return bare_result, pairs
 
 
@@ -253,10 +274,10 @@ def print_pairs(bare: Result, pairs: list[Pair], load: str) -> None:
     print(f"{'page':<28}{'demo req/s':>11}{'year req/s':>11}{'year/demo':>10}"
           f"{'demo/bare':>10}{'year/bare':>10}{'failed':>8}")
     for pair in pairs:
-        demo, year = pair.demo.per_second, pair.year.per_second
-        print(f"{pair.name:<28}{demo:>11.1f}{year:>11.1f}{year / demo:>10.2f}"
+        demo, year = pair.demo, pair.year
+        print(f"{pair.name:<28}{demo:>11.1f}{year:>11.1f}{pair.ratio:>10.2f}"
               f"{demo / bare.per_second:>10.3f}{year / bare.per_second:>10.3f}"
-              f"{pair.demo.failed + pair.year.failed:>8}")
+              f"{pair.failed:>8}")
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -317,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nMemory of the year's gunicorn workers (RSS): {_mib(before)} after the "
               f"measurements; {_mib(after)} after {arguments.mixed:,} more mixed requests "
               f"({failed} failed); limit {MEMORY_LIMIT_MIB} MiB")
-        if failed or any(pair.demo.failed or pair.year.failed for pair in pairs):
+        if failed or any(pair.failed for pair in pairs):
             print(f"\nSome requests failed; the year's log:\n{(folder / 'year.log').read_text()}")
             return 1
     return 0

@@ -4,22 +4,18 @@ worker (``flask --app wsgi worker``) in a process of its own.
 
 import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 import uuid
 from email import message_from_bytes, policy
 from email.message import EmailMessage
-from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
 
 from hotel import worker as queue_worker
 from hotel.extensions import queue
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.worker_processes import WorkerProcesses
 
 
 def free_port() -> int:
@@ -110,12 +106,11 @@ def queue_file(request, app, tmp_path):
     queue_worker.init_app(app)
 
 
-class Workers:
-    """Starts real worker processes on the test's database, queue and SMTP server."""
+class Workers(WorkerProcesses):
+    """Real worker processes on the test's database, queue and SMTP server."""
 
     def __init__(self, app, queue: tuple[str, str], smtp: SmtpServer):
-        self.processes: list[subprocess.Popen] = []
-        self.env = {
+        super().__init__({
             **os.environ,
             "HOTEL_CONFIG": "development",
             "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
@@ -128,28 +123,7 @@ class Workers:
             "MAIL_PORT": str(smtp.port),
             "MAIL_RETRY_SECONDS": "1",
             "PYTHONUNBUFFERED": "1",
-        }
-
-    def start(self, count: int = 1) -> None:
-        for _ in range(count):
-            self.processes.append(subprocess.Popen(
-                [sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--threads", "2"],
-                cwd=ROOT, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                text=True))
-
-    def stop(self) -> str:
-        """Stop every worker; return what they printed."""
-        output = []
-        for process in self.processes:
-            process.terminate()
-        for process in self.processes:
-            try:
-                output.append(process.communicate(timeout=20)[0])
-            except subprocess.TimeoutExpired:
-                process.kill()
-                output.append(process.communicate()[0])
-        self.processes = []
-        return "\n".join(output)
+        })
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ import hashlib
 import hmac
 import json
 import os
-import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -16,7 +14,8 @@ import pytest
 
 from hotel import worker as queue_worker
 from hotel.extensions import queue
-from tests.messages.conftest import ROOT, free_port
+from tests.messages.conftest import free_port
+from tests.worker_processes import WorkerProcesses
 
 SECRET = "test-secret-of-the-pms"  # noqa: S105 - the receiver's own
 
@@ -105,12 +104,11 @@ def queue_file(app, tmp_path):
     queue_worker.init_app(app)
 
 
-class Workers:
-    """Starts real worker processes on the test's database, queue and receiver."""
+class Workers(WorkerProcesses):
+    """Real worker processes on the test's database, queue and receiver."""
 
     def __init__(self, app, queue_names: tuple[str, str], receiver: Receiver):
-        self.processes: list[subprocess.Popen] = []
-        self.env = {
+        super().__init__({
             **os.environ,
             "HOTEL_CONFIG": "development",
             "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
@@ -123,27 +121,7 @@ class Workers:
             "PMS_WEBHOOK_SECRET": SECRET,
             "PMS_WEBHOOK_RETRY_SECONDS": "1",
             "PYTHONUNBUFFERED": "1",
-        }
-
-    def start(self) -> None:
-        self.processes.append(subprocess.Popen(
-            [sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--threads", "2"],
-            cwd=ROOT, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True))
-
-    def stop(self) -> str:
-        """Stop every worker; return what they printed."""
-        output = []
-        for process in self.processes:
-            process.terminate()
-        for process in self.processes:
-            try:
-                output.append(process.communicate(timeout=20)[0])
-            except subprocess.TimeoutExpired:
-                process.kill()
-                output.append(process.communicate()[0])
-        self.processes = []
-        return "\n".join(output)
+        })
 
 
 @pytest.fixture
