@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from flask import request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
@@ -68,6 +69,7 @@ class RowActions:
     action_url: str
     csrf: str
     reason_options: Markup
+    words: dict[str, Markup]  # the forms' words, translated once
 
 
 def row_actions(form: ItemActionForm, failed: FailedAction | None, back: str) -> RowActions:
@@ -75,5 +77,10 @@ def row_actions(form: ItemActionForm, failed: FailedAction | None, back: str) ->
     options = Markup("").join(
         Markup('<option value="{}">{}</option>').format(value, label)
         for value, label in form.standard_reason.choices)
+    words = {name: Markup(text) for name, text in {  # noqa: S704 -- our own catalogue
+        "answer": _("Answer"), "confirm": _("Confirm"), "decline_open": _("Decline…"),
+        "reason": _("Reason for the guest"), "decline": _("Decline"),
+        "note": _("Note for the guest, shown as written"),
+        "nothing_changed": _("Nothing was changed.")}.items()}
     return RowActions(form, failed, back, url_for("desk.requests_action"), generate_csrf(),
-                      options)
+                      options, words)
