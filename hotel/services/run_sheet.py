@@ -358,18 +358,28 @@ def slots_between(first: date, days: int, department_id: int | None) -> list[Slo
                                     **_department(department_id)}))
 
 
-def sheet_items_condition(first: date, last: date, department_id: int | None,
-                          services: dict[int, Service]):
-    """Return the condition for the items that may be on the sheet of the days ``first``
-    to ``last``: those used on one of the days, and the rentals whose last night was the
-    day before. One index of the items serves it (last day, first day, service), so it
-    reads the items from the days on, never the history before them; which of them are on
-    the sheet is the caller's choice (a slot of the days, a rental going out or back)."""
+def sheet_items_condition(by_department: bool):
+    """Return the condition for the items that may be on the sheet of some days (its
+    values from ``sheet_items_values``): those used on one of the days, and the rentals
+    whose last night was the day before. One index of the items serves it (last day,
+    first day, service), so it reads the items from the days on, never the history before
+    them; which of them are on the sheet is the caller's choice (a slot of the days, a
+    rental going out or back)."""
     last_day = func.coalesce(BookingItem.end_on, BookingItem.start_on)
-    condition = and_(last_day >= first - timedelta(days=1), BookingItem.start_on <= last)
-    if department_id is None:
+    condition = and_(last_day >= bindparam("since"), BookingItem.start_on <= bindparam("until"))
+    if not by_department:
         return condition
-    return and_(condition, BookingItem.service_id.in_(list(services)))
+    return and_(condition, BookingItem.service_id.in_(bindparam("services", expanding=True)))
+
+
+def sheet_items_values(first: date, last: date, department_id: int | None,
+                       services: dict[int, Service]) -> dict:
+    """Return the values of ``sheet_items_condition`` for the days ``first`` to ``last``,
+    of the department's services if one is asked for."""
+    values = {"since": first - timedelta(days=1), "until": last}
+    if department_id is not None:
+        values["services"] = list(services)
+    return values
 
 
 def _on_sheet(item: SheetItem, day: date) -> bool:
@@ -384,26 +394,19 @@ def _on_sheet(item: SheetItem, day: date) -> bool:
 
 @lru_cache(maxsize=4)
 def _items_statement(by_department: bool):
-    """The items' statement of the day's sheet, as ``sheet_items_condition`` makes it for
-    one day: the items last used from the day before on and first used by the day, of
-    the department's services if one is asked for."""
-    last_day = func.coalesce(BookingItem.end_on, BookingItem.start_on)
-    condition = and_(last_day >= bindparam("since"), BookingItem.start_on <= bindparam("until"),
-                     BookingItem.state.in_(bindparam("states", expanding=True)))
-    if by_department:
-        condition = and_(condition,
-                         BookingItem.service_id.in_(bindparam("services", expanding=True)))
-    return select(*ITEM_COLUMNS).where(condition).order_by(BookingItem.starts_at,
-                                                          BookingItem.id)
+    """The items' statement of a day's sheet: those ``sheet_items_condition`` finds, in
+    the states asked for."""
+    return (select(*ITEM_COLUMNS)
+            .where(sheet_items_condition(by_department),
+                   BookingItem.state.in_(bindparam("states", expanding=True)))
+            .order_by(BookingItem.starts_at, BookingItem.id))
 
 
 def _items(day: date, department_id: int | None, services: dict[int, Service],
            slots: dict[int, Slot], states) -> list[SheetItem]:
     """Load the items on the day's sheet with what the sheet shows: the items' columns,
     then their bookings' references and stays, then who takes part (four queries)."""
-    values = {"since": day - timedelta(days=1), "until": day, "states": list(states)}
-    if department_id is not None:
-        values["services"] = list(services)
+    values = {**sheet_items_values(day, day, department_id, services), "states": list(states)}
     rows = db.session.execute(_items_statement(department_id is not None), values).all()
     items = [SheetItem(*row, service=services[row.service_id], slot=slots.get(row.slot_id))
              for row in rows]

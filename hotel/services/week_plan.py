@@ -17,6 +17,7 @@ from hotel.services.run_sheet import (
     rental_task,
     services_in_scope,
     sheet_items_condition,
+    sheet_items_values,
     slots_between,
 )
 
@@ -61,8 +62,9 @@ def _week_items(first: date, department_id: int | None):
     rows = db.session.execute(
         select(BookingItem.id, BookingItem.service_id, BookingItem.start_on,
                BookingItem.end_on, BookingItem.slot_id)
-        .where(sheet_items_condition(first, last, department_id, services),
-               BookingItem.state.in_(SHOWN_STATES))).all()
+        .where(sheet_items_condition(department_id is not None),
+               BookingItem.state.in_(SHOWN_STATES)),
+        sheet_items_values(first, last, department_id, services)).all()
     # Activities count on the day of their slot; others on the days _days_on_sheet finds.
     rows = [row for row in rows
             if row.slot_id in slots or services[row.service_id].kind != Kind.ACTIVITY]
