@@ -2,13 +2,26 @@
 
 from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from hotel.extensions import db
 from hotel.i18n import text_locales
 from hotel.models import Booking, BookingItem, Department, DepartmentText, Service, Stay
 from hotel.services.catalogue import service_loaders
+
+
+def in_department(query, by_department: bool):
+    """Keep a desk statement that joins the services to those of department
+    ``:department_id`` when it is for one department (``department_values`` binds it)."""
+    if not by_department:
+        return query
+    return query.where(Service.department_id == bindparam("department_id"))
+
+
+def department_values(department_id: int | None) -> dict:
+    """Return the value of ``:department_id`` for a statement of one department, or none."""
+    return {} if department_id is None else {"department_id": department_id}
 
 
 def service_names(locales: tuple[str, ...] | None = None):

@@ -39,7 +39,13 @@ from hotel.models import (
     booking_item_participant,
 )
 from hotel.models.stays import age_on
-from hotel.services.item_rows import department_names, service_names, services_loaded_already
+from hotel.services.item_rows import (
+    department_names,
+    department_values,
+    in_department,
+    service_names,
+    services_loaded_already,
+)
 from hotel.services.units import due_units, hand_outs_of
 
 SHOWN_STATES = frozenset(ItemState) - RELEASED_STATES
@@ -301,10 +307,6 @@ class RunSheet:
 # running it: each is built once for each shape (a department or all, which languages).
 
 
-def _department(department_id: int | None) -> dict:
-    return {} if department_id is None else {"department_id": department_id}
-
-
 @lru_cache(maxsize=64)
 def _departments_statement(by_department: bool, locales: tuple[str, ...]):
     query = select(Department).order_by(Department.slug).options(department_names(locales))
@@ -316,20 +318,14 @@ def _departments_statement(by_department: bool, locales: tuple[str, ...]):
 def departments_in_scope(department_id: int | None) -> list[Department]:
     """Return the department asked for, or all of them, by slug."""
     statement = _departments_statement(department_id is not None, text_locales())
-    return list(db.session.scalars(statement, _department(department_id)))
-
-
-def _in_department(query, by_department: bool):
-    if not by_department:
-        return query
-    return query.where(Service.department_id == bindparam("department_id"))
+    return list(db.session.scalars(statement, department_values(department_id)))
 
 
 @lru_cache(maxsize=64)
 def _services_statement(by_department: bool, locales: tuple[str, ...]):
     query = (select(Service).order_by(Service.position, Service.id)
              .options(*service_names(locales)))
-    return _in_department(query, by_department)
+    return in_department(query, by_department)
 
 
 def services_in_scope(department_id: int | None) -> dict[int, Service]:
@@ -337,7 +333,7 @@ def services_in_scope(department_id: int | None) -> dict[int, Service]:
     number of queries)."""
     statement = _services_statement(department_id is not None, text_locales())
     return {service.id: service
-            for service in db.session.scalars(statement, _department(department_id))}
+            for service in db.session.scalars(statement, department_values(department_id))}
 
 
 @lru_cache(maxsize=4)
@@ -346,7 +342,7 @@ def _slots_statement(by_department: bool):
              .where(Slot.starts_at >= bindparam("start"), Slot.starts_at < bindparam("end"))
              .options(contains_eager(Slot.service).options(*services_loaded_already()))
              .order_by(Slot.starts_at, Service.position, Slot.id))
-    return _in_department(query, by_department)
+    return in_department(query, by_department)
 
 
 def slots_between(first: date, days: int, department_id: int | None) -> list[Slot]:
@@ -355,7 +351,7 @@ def slots_between(first: date, days: int, department_id: int | None) -> list[Slo
     start, end = day_bounds(first, days)
     return list(db.session.scalars(_slots_statement(department_id is not None),
                                    {"start": start, "end": end,
-                                    **_department(department_id)}))
+                                    **department_values(department_id)}))
 
 
 def sheet_items_condition(by_department: bool):

@@ -33,6 +33,7 @@ from hotel.models.types import utcnow
 from hotel.services import messages
 from hotel.services.audit import record
 from hotel.services.errors import DomainError, Forbidden, NotAllowed
+from hotel.services.item_rows import department_values
 
 MAX_TEXT = 4000
 MAX_COMMENT = 2000
@@ -324,9 +325,8 @@ def desk_tickets(*, department_id: int | None = None, state: str | None = None,
     """Return (tickets, total) for the desk's list: overdue and oldest first, with what the
     list shows loaded in a fixed number of queries. The total is None unless ``counted``.
     """
-    values = {"now": _utc(now), "limit": limit, "offset": offset}
-    if department_id is not None:
-        values["department_id"] = department_id
+    values = {"now": _utc(now), "limit": limit, "offset": offset,
+              **department_values(department_id)}
     if state:
         values["state"] = TicketState(state)
     if category_id:

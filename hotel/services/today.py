@@ -21,7 +21,13 @@ from hotel.models import (
     Slot,
     Stay,
 )
-from hotel.services.item_rows import item_row_loaders, service_names, services_loaded_already
+from hotel.services.item_rows import (
+    department_values,
+    in_department,
+    item_row_loaders,
+    service_names,
+    services_loaded_already,
+)
 from hotel.services.pages import COUNT_LIMIT, Page, counting
 
 LOW_STOCK_DAYS = 3
@@ -31,22 +37,12 @@ LOW_STOCK_DAYS = 3
 # languages), its values bound when it runs.
 
 
-def _in_department(query, by_department: bool):
-    if not by_department:
-        return query
-    return query.where(Service.department_id == bindparam("department_id"))
-
-
-def _department(department_id: int | None) -> dict:
-    return {} if department_id is None else {"department_id": department_id}
-
-
 @lru_cache(maxsize=64)
 def _waiting_statements(by_department: bool, services_loaded: bool,
                         locales: tuple[str, ...]):
     query = select(BookingItem).where(BookingItem.state == ItemState.REQUESTED)
     if by_department:
-        query = _in_department(query.join(BookingItem.service), True)
+        query = in_department(query.join(BookingItem.service), True)
     rows = (query.order_by(BookingItem.booking_id, BookingItem.id)
             .options(*item_row_loaders(services_loaded, locales)).limit(bindparam("size")))
     return counting(query), rows
@@ -62,7 +58,7 @@ def waiting_requests(department_id: int | None = None, limit: int = 25,
     """
     counted, rows = _waiting_statements(department_id is not None, services_loaded,
                                         text_locales())
-    values = _department(department_id)
+    values = department_values(department_id)
     total = db.session.scalar(counted, values) or 0
     return Page(list(db.session.scalars(rows, {**values, "size": limit})), 1, limit, total,
                 COUNT_LIMIT)
@@ -99,7 +95,7 @@ def _prebooked_statement(by_department: bool):
                BookingItem.state.in_(HOLDING_STATES))
         .group_by(Booking.stay_id, BookingItem.service_id)
     )
-    return _in_department(query, by_department)
+    return in_department(query, by_department)
 
 
 def _prebooked(arriving: list[Stay], leaving: list[Stay], day: date,
@@ -110,7 +106,7 @@ def _prebooked(arriving: list[Stay], leaving: list[Stay], day: date,
         return []
     return db.session.execute(_prebooked_statement(department_id is not None), {
         "arriving": [stay.id for stay in arriving], "leaving": [stay.id for stay in leaving],
-        "since": day - timedelta(days=1), **_department(department_id)}).all()
+        "since": day - timedelta(days=1), **department_values(department_id)}).all()
 
 
 _ARRIVING_OR_LEAVING = (
@@ -181,7 +177,7 @@ def _slots_statement(by_department: bool):
         .where(Slot.starts_at >= bindparam("start"), Slot.starts_at < bindparam("end"))
         .order_by(Slot.starts_at, Service.position)
     )
-    return _in_department(query, by_department)
+    return in_department(query, by_department)
 
 
 def slots_on(day: date, services: dict[int, Service],
@@ -191,7 +187,7 @@ def slots_on(day: date, services: dict[int, Service],
     shown, a day has dozens of slots."""
     start, end = days_in_utc(day, day)
     rows = db.session.execute(_slots_statement(department_id is not None), {
-        "start": start, "end": end, **_department(department_id)})
+        "start": start, "end": end, **department_values(department_id)})
     return [SlotToday(*row[:6], service=services[row.service_id]) for row in rows]
 
 
@@ -216,7 +212,7 @@ def _low_stock_statement(by_department: bool, services_loaded: bool,
                                                                          locales)))
         .order_by(RentalDay.day)
     )
-    return _in_department(query, by_department)
+    return in_department(query, by_department)
 
 
 def rentals_running_low(first: date, days: int = LOW_STOCK_DAYS, at_most: int = 1,
@@ -231,7 +227,7 @@ def rentals_running_low(first: date, days: int = LOW_STOCK_DAYS, at_most: int = 
     tightest: dict[int, StockWatch] = {}
     for row in db.session.scalars(statement, {"first": first, "last": last,
                                               "at_most": at_most,
-                                              **_department(department_id)}):
+                                              **department_values(department_id)}):
         remaining = row.capacity - row.booked
         known = tightest.get(row.service_id)
         if known is None or remaining < known.remaining:

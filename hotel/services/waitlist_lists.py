@@ -21,6 +21,7 @@ from hotel.models import (
 )
 from hotel.models.types import utcnow
 from hotel.services.catalogue import service_loaders
+from hotel.services.item_rows import department_values
 
 # The ended entries a guest still sees on "My bookings": an offer that ran out, say.
 SHOWN_TO_GUEST = ACTIVE_WAITING_STATES | {WaitingState.EXPIRED}
@@ -138,9 +139,7 @@ def _waiting_on(by_department: bool):
 def waiting_on(day: date, department_id: int | None = None,
                locales: Sequence[str] | None = None) -> list[WaitingToday]:
     """Return, per service, who waits for its times on a day (two queries)."""
-    values = {"day": day, "now": utcnow()}
-    if department_id is not None:
-        values["department_id"] = department_id
+    values = {"day": day, "now": utcnow(), **department_values(department_id)}
     counts = {row[0]: row[1:]
               for row in db.session.execute(_waiting_on(department_id is not None), values)}
     if not counts:
