@@ -162,10 +162,7 @@ class SlotToday:
     closed: bool
     service: Service
 
-    @property
-    def remaining(self) -> int:
-        """Places left; a closed slot has none (as ``Slot.remaining``)."""
-        return 0 if self.closed else max(self.capacity - self.booked, 0)
+    remaining = property(Slot.remaining.fget)  # places left, as a slot counts them
 
 
 @lru_cache(maxsize=4)
