@@ -318,16 +318,17 @@ def measure(port: int, target: Target, warmup: int = WARMUP_REQUESTS,
 
 
 @dataclass
-class Paired:
-    """A target measured in rounds, each right after a round of the bare page: the ratio
-    of each round is to the bare page as fast as it was then."""
+class Rounds:
+    """Something measured in rounds, each right after a round of what it is compared with
+    (the machine's speed moves from one second to the next): each round's ratio is to the
+    other as fast as it was then, and the medians are the figures."""
 
-    target: Target
-    rounds: list[tuple[Result, Result]]  # (bare page, target)
+    rounds: list[tuple[Result, Result]]  # (compared with, measured)
 
     @property
     def ratios(self) -> list[float]:
-        return sorted(app.per_second / bare.per_second for bare, app in self.rounds)
+        return sorted(measured.per_second / other.per_second
+                      for other, measured in self.rounds)
 
     @property
     def ratio(self) -> float:
@@ -335,11 +336,18 @@ class Paired:
 
     @property
     def per_second(self) -> float:
-        return statistics.median(app.per_second for _bare, app in self.rounds)
+        return statistics.median(measured.per_second for _other, measured in self.rounds)
 
     @property
-    def bare_per_second(self) -> float:
-        return statistics.median(bare.per_second for bare, _app in self.rounds)
+    def other_per_second(self) -> float:
+        return statistics.median(other.per_second for other, _measured in self.rounds)
+
+
+@dataclass
+class Paired(Rounds):
+    """A target measured in rounds, each right after a round of the bare page."""
+
+    target: Target
 
     @property
     def sent(self) -> int:
@@ -357,8 +365,8 @@ class Paired:
 def measure_paired(ports: dict[str, int], bare: Target, target: Target,
                    rounds: int = ROUNDS) -> Paired:
     """Measure the target ``rounds`` times, each time right after the bare page."""
-    return Paired(target, [(measure(ports["bare"], bare), measure(ports["app"], target))
-                           for _round in range(rounds)])
+    return Paired(rounds=[(measure(ports["bare"], bare), measure(ports["app"], target))
+                          for _round in range(rounds)], target=target)
 
 
 def load_average() -> str:
@@ -378,7 +386,7 @@ def print_table(results: list[Paired], load: str) -> None:
     for result in results:
         lowest, highest = result.ratios[0], result.ratios[-1]
         print(f"{result.target.name:<28}{result.sent:>9}{result.failed:>8}"
-              f"{result.per_second:>9.1f}{result.bare_per_second:>8.0f}"
+              f"{result.per_second:>9.1f}{result.other_per_second:>8.0f}"
               f"{result.ratio:>8.3f}  {lowest:.3f}–{highest:.3f}")
     for result in results:
         if result.failed:

@@ -12,7 +12,6 @@ workers. The databases are dropped at the end unless --keep is given.
 
 import argparse
 import os
-import statistics
 import sys
 import threading
 import time
@@ -37,6 +36,7 @@ from bench.run import (  # noqa: E402
     RECEPTION,
     ROUNDS,
     Result,
+    Rounds,
     Server,
     Target,
     app_environment,
@@ -63,25 +63,11 @@ COUNTED = ("stay", "party_member", "booking", "booking_item", "booking_item_part
 
 
 @dataclass
-class Pair:
-    """A page measured in rounds on the demo data and right after on the year."""
+class Pair(Rounds):
+    """A page measured in rounds on the demo data and right after on the year: its ratio
+    is the year's speed over the demo's."""
 
     name: str
-    rounds: list[tuple[Result, Result]]  # (demo, year)
-
-    @property
-    def demo(self) -> float:
-        return statistics.median(demo.per_second for demo, _year in self.rounds)
-
-    @property
-    def year(self) -> float:
-        return statistics.median(year.per_second for _demo, year in self.rounds)
-
-    @property
-    def ratio(self) -> float:
-        """The year's speed over the demo's: the median of the rounds' ratios."""
-        return statistics.median(year.per_second / demo.per_second
-                                 for demo, year in self.rounds)
 
     @property
     def failed(self) -> int:
@@ -220,10 +206,10 @@ def measure_pairs(bare: Server, demo: tuple[Server, list[Target]],
     pairs = []
     for on_demo, on_year in zip(demo[1][1:], year[1][1:], strict=True):
         print(f"  {on_demo.name} ...", flush=True)
-        pairs.append(Pair(on_demo.name, [
+        pairs.append(Pair(rounds=[
             (measure(demo[0].port, on_demo, WARMUP, SECONDS_PER_TARGET),
              measure(year[0].port, on_year, WARMUP, SECONDS_PER_TARGET))
-            for _round in range(ROUNDS)]))
+            for _round in range(ROUNDS)], name=on_demo.name))
     return bare_result, pairs
 
 
@@ -274,7 +260,7 @@ def print_pairs(bare: Result, pairs: list[Pair], load: str) -> None:
     print(f"{'page':<28}{'demo req/s':>11}{'year req/s':>11}{'year/demo':>10}"
           f"{'demo/bare':>10}{'year/bare':>10}{'failed':>8}")
     for pair in pairs:
-        demo, year = pair.demo, pair.year
+        demo, year = pair.other_per_second, pair.per_second
         print(f"{pair.name:<28}{demo:>11.1f}{year:>11.1f}{pair.ratio:>10.2f}"
               f"{demo / bare.per_second:>10.3f}{year / bare.per_second:>10.3f}"
               f"{pair.failed:>8}")
