@@ -22,7 +22,7 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
-from sqlalchemy import event, func, select, update
+from sqlalchemy import event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -95,33 +95,40 @@ def _message_id() -> str:
     return f"<{secrets.token_hex(12)}@{domain}>"
 
 
+def _fields(stay: Stay, kind: MessageKind, language: str, *, key: str | None = None,
+            subject: str = "", text: str = "", html: str = "", attachments: Iterable[dict] = (),
+            render_from: dict | None = None) -> dict:
+    """Return the columns of a new message to a stay: by e-mail if mail is set up and the
+    stay has an address, else kept for the guest to read on their pages."""
+    by_mail = mail_configured() and bool(stay.email)
+    return {"stay_id": stay.id, "kind": kind, "key": key, "language": language,
+            "marketing": kind in MARKETING_KINDS, "email": stay.email if by_mail else "",
+            "subject": subject[:300], "text": text, "html": html,
+            "attachments": list(attachments), "attempts": 0, "last_error": "",
+            "message_id": _message_id(), "render_from": render_from,
+            "state": MessageState.WAITING if by_mail else MessageState.KEPT}
+
+
+def _send_after_commit(message_id: int) -> None:
+    db.session.info.setdefault(_PENDING, []).append(message_id)
+
+
 def tell(stay: Stay, kind: MessageKind, *, key: str | None = None,
          subject_values: dict | None = None, attachments: Iterable[dict] = (),
-         render_from: dict | None = None, **context) -> Message | None:
+         **context) -> Message | None:
     """Write a message to a stay in the caller's transaction, and return it.
-
-    With ``render_from`` (for a kind in ``RENDERED_LATER``) the message is written empty
-    and rendered after the commit, from what it names.
 
     Returns None, writing nothing, for an offer to a stay that did not agree to offers,
     and for a ``key`` that has a message already (a timed job run twice).
     """
-    marketing = kind in MARKETING_KINDS
-    if marketing and not stay.marketing_consent:
+    if kind in MARKETING_KINDS and not stay.marketing_consent:
         return None
     if key is not None and db.session.scalar(select(Message.id).where(Message.key == key)):
         return None
     language = message_language(stay)
-    if render_from is None:
-        subject, text, html = _render(kind, stay, language, subject_values or {}, context)
-    else:
-        subject = text = html = ""
-    by_mail = mail_configured() and bool(stay.email)
-    message = Message(stay=stay, kind=kind, key=key, marketing=marketing, language=language,
-                      email=stay.email if by_mail else "", subject=subject[:300], text=text,
-                      html=html, attachments=list(attachments), attempts=0, last_error="",
-                      message_id=_message_id(), render_from=render_from,
-                      state=MessageState.WAITING if by_mail else MessageState.KEPT)
+    subject, text, html = _render(kind, stay, language, subject_values or {}, context)
+    message = Message(stay=stay, **_fields(stay, kind, language, key=key, subject=subject,
+                                           text=text, html=html, attachments=attachments))
     if key is None:
         db.session.add(message)
         db.session.flush()
@@ -132,9 +139,24 @@ def tell(stay: Stay, kind: MessageKind, *, key: str | None = None,
                 db.session.flush()
         except IntegrityError:
             return None
-    if by_mail:  # one kept to be read is rendered by its first reader, or the sweep
-        db.session.info.setdefault(_PENDING, []).append(message.id)
+    if message.email:  # one kept to be read is rendered by its first reader, or the sweep
+        _send_after_commit(message.id)
     return message
+
+
+_INSERT_MESSAGE = insert(Message.__table__).returning(Message.__table__.c.id)
+
+
+def tell_later(stay: Stay, kind: MessageKind, **render_from) -> int:
+    """Write a message of a kind in ``RENDERED_LATER`` to a stay, empty, in the caller's
+    transaction, to be rendered after the commit from what ``render_from`` names; return
+    its id. It is one INSERT, not a flush of the session: every booking writes one.
+    """
+    fields = _fields(stay, kind, message_language(stay), render_from=render_from)
+    message_id = db.session.execute(_INSERT_MESSAGE, fields).scalar_one()
+    if fields["email"]:
+        _send_after_commit(message_id)
+    return message_id
 
 
 @event.listens_for(Session, "after_commit")
@@ -167,11 +189,10 @@ def _by_stay(items: Iterable[BookingItem]) -> dict[Stay, list[BookingItem]]:
     return grouped
 
 
-def booking_received(booking) -> Message | None:
+def booking_received(booking) -> int:
     """Tell the guest what they booked, with every item's state and price and the .ics;
-    written now, rendered after the commit (``render_pending``)."""
-    return tell(booking.stay, MessageKind.BOOKING_RECEIVED,  # a new booking: no key to check
-                render_from={"booking_id": booking.id})
+    written now, rendered after the commit (``render_pending``). Return the message's id."""
+    return tell_later(booking.stay, MessageKind.BOOKING_RECEIVED, booking_id=booking.id)
 
 
 def _booking_received_content(message: Message, booking_id: int) -> dict:
