@@ -17,7 +17,7 @@ from hotel.i18n import language_name, localized
 from hotel.labels import KIND_LABELS, REQUEST_FIELD_LABELS, STATE_LABELS
 from hotel.models import Department, Kind, Role
 from hotel.services.item_rows import department_names
-from hotel.services.run_sheet import SheetLine, Task, daily_run_sheet
+from hotel.services.run_sheet import SheetLine, Task, daily_run_sheet, sheet_catalogue
 from hotel.services.units import units_text
 from hotel.services.week_plan import week_plan
 from hotel.web.catalogue_cache import cached
@@ -117,7 +117,12 @@ def _load_sheet():
     department = _chosen_department(request.args.get("department", "").strip())
     form.department.data = department.slug if department else ALL
     form.date.data = form.date.data or hotel_today()
-    sheet = daily_run_sheet(form.date.data, department.id if department else None,
+    department_id = department.id if department else None
+    # The departments and services named in the reader's language are the same on every
+    # sheet until the catalogue changes.
+    catalogue = cached("desk-sheet-catalogue", department_id,
+                       render=lambda: sheet_catalogue(department_id, detached=True))
+    sheet = daily_run_sheet(form.date.data, department_id, catalogue=catalogue,
                             include_cancelled=bool(form.include_cancelled.data))
     return form, department, sheet
 

@@ -16,7 +16,6 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, func, select
-from sqlalchemy.orm import contains_eager
 
 from hotel.clock import days_in_utc
 from hotel.extensions import db
@@ -44,7 +43,6 @@ from hotel.services.item_rows import (
     department_values,
     in_department,
     service_names,
-    services_loaded_already,
 )
 from hotel.services.units import due_units, hand_outs_of
 
@@ -336,22 +334,42 @@ def services_in_scope(department_id: int | None) -> dict[int, Service]:
             for service in db.session.scalars(statement, department_values(department_id))}
 
 
+@dataclass(frozen=True)
+class SheetSlot:
+    """An activity session as the sheet shows it: its times and places, whether and why
+    it is closed, and its service."""
+
+    id: int
+    service_id: int
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int
+    booked: int
+    closed: bool
+    closed_reason_id: int | None
+    closed_reason: str
+    service: Service
+
+
 @lru_cache(maxsize=4)
 def _slots_statement(by_department: bool):
-    query = (select(Slot).join(Slot.service)
+    query = (select(Slot.id, Slot.service_id, Slot.starts_at, Slot.ends_at, Slot.capacity,
+                    Slot.booked, Slot.closed, Slot.closed_reason_id, Slot.closed_reason)
+             .join(Slot.service)
              .where(Slot.starts_at >= bindparam("start"), Slot.starts_at < bindparam("end"))
-             .options(contains_eager(Slot.service).options(*services_loaded_already()))
              .order_by(Slot.starts_at, Service.position, Slot.id))
     return in_department(query, by_department)
 
 
-def slots_between(first: date, days: int, department_id: int | None) -> list[Slot]:
-    """Return the slots of ``days`` days from ``first``, by time, with their services, as
-    ``services_in_scope`` loaded them (with their names): call it first."""
+def slots_between(first: date, days: int, department_id: int | None,
+                  services: dict[int, Service]) -> list[SheetSlot]:
+    """Return the slots of ``days`` days from ``first``, by time, as rows of the columns
+    the sheet shows, with their services taken from ``services`` (``services_in_scope``
+    gives them)."""
     start, end = day_bounds(first, days)
-    return list(db.session.scalars(_slots_statement(department_id is not None),
-                                   {"start": start, "end": end,
-                                    **department_values(department_id)}))
+    rows = db.session.execute(_slots_statement(department_id is not None), {
+        "start": start, "end": end, **department_values(department_id)})
+    return [SheetSlot(*row, service=services[row.service_id]) for row in rows]
 
 
 def sheet_items_condition(by_department: bool):
@@ -448,37 +466,68 @@ def _people(item_ids: list[int]) -> dict[int, list[SheetPerson]]:
     return people
 
 
+_RENTALS_BOOKED = select(RentalDay.service_id, RentalDay.booked).where(
+    RentalDay.service_id.in_(bindparam("ids", expanding=True)), RentalDay.day == bindparam("day"))
+_RENTALS_OUT = (select(OutOfService.service_id, func.sum(OutOfService.units))
+                .where(OutOfService.service_id.in_(bindparam("ids", expanding=True)),
+                       OutOfService.starts_on <= bindparam("day"),
+                       OutOfService.ends_on >= bindparam("day"))
+                .group_by(OutOfService.service_id))
+
+
 def _rental_counts(service_ids: list[int], day: date) -> tuple[dict, dict]:
     """Return units booked and units out of service on the day, per rental (two queries,
     none without rentals)."""
     if not service_ids:
         return {}, {}
-    booked = dict(db.session.execute(
-        select(RentalDay.service_id, RentalDay.booked)
-        .where(RentalDay.service_id.in_(service_ids), RentalDay.day == day)).all())
-    out = dict(db.session.execute(
-        select(OutOfService.service_id, func.sum(OutOfService.units))
-        .where(OutOfService.service_id.in_(service_ids), OutOfService.starts_on <= day,
-               OutOfService.ends_on >= day)
-        .group_by(OutOfService.service_id)).all())
-    return booked, out
+    values = {"ids": service_ids, "day": day}
+    return (dict(db.session.execute(_RENTALS_BOOKED, values).all()),
+            dict(db.session.execute(_RENTALS_OUT, values).all()))
 
 
 def _room_order(line: SheetLine):
     return (line.stay.room, line.stay.last_name, line.item.id)
 
 
+@dataclass(frozen=True)
+class SheetCatalogue:
+    """The departments and services a sheet shows (one department's or all), named in the
+    reader's language."""
+
+    departments: list[Department]
+    services: dict[int, Service]
+
+
+def sheet_catalogue(department_id: int | None, *, detached: bool = False) -> SheetCatalogue:
+    """Return the departments and services of a sheet for one department or all.
+
+    ``detached`` takes them out of the session, with their names, so that they can be kept
+    for later requests until the catalogue changes: no commit of this request's session
+    can expire them, and the sheet reads nothing from them that was not loaded.
+    """
+    catalogue = SheetCatalogue(departments_in_scope(department_id),
+                               services_in_scope(department_id))
+    if detached:
+        for obj in [*catalogue.departments, *catalogue.services.values()]:
+            db.session.expunge(obj)  # with their texts
+    return catalogue
+
+
 def daily_run_sheet(day: date, department_id: int | None = None,
-                    include_cancelled: bool = False) -> RunSheet:
+                    include_cancelled: bool = False,
+                    catalogue: SheetCatalogue | None = None) -> RunSheet:
     """Return the run sheet of a day: per department its activities by time, rentals to
     set up, hand out and collect with their stock, and requests, with the party of each.
 
-    Cancelled and declined items are left out unless ``include_cancelled``.
+    Cancelled and declined items are left out unless ``include_cancelled``. The
+    departments and services are ``catalogue``'s if given (``sheet_catalogue``), else
+    loaded now.
     """
     states = frozenset(ItemState) if include_cancelled else SHOWN_STATES
-    sheets = {d.id: DepartmentSheet(d, day) for d in departments_in_scope(department_id)}
-    services = services_in_scope(department_id)
-    slots = {slot.id: slot for slot in slots_between(day, 1, department_id)}
+    catalogue = catalogue or sheet_catalogue(department_id)
+    sheets = {d.id: DepartmentSheet(d, day) for d in catalogue.departments}
+    services = catalogue.services
+    slots = {slot.id: slot for slot in slots_between(day, 1, department_id, services)}
     by_slot: dict[int, SlotSheet] = {}
     for slot in slots.values():
         by_slot[slot.id] = SlotSheet(slot)
@@ -492,7 +541,7 @@ def daily_run_sheet(day: date, department_id: int | None = None,
         rental.booked, rental.out_of_service = booked.get(service_id, 0), out.get(service_id, 0)
         sheets[rental.service.department_id].rentals.append(rental)
     given = hand_outs_of([item.id for item in items if item.service.kind == Kind.RENTAL])
-    for due in due_units(day, department_id):
+    for due in due_units(day, department_id, services=services):
         sheets[due.service.department_id].due_units.append(due)
     for item in items:
         item.hand_outs = given.get(item.id, [])

@@ -154,15 +154,17 @@ def units_today(service: Service, today: date) -> list[UnitToday]:
     return shown
 
 
+_HAND_OUTS = (select(HandOut).where(HandOut.item_id.in_(bindparam("ids", expanding=True)))
+              .options(joinedload(HandOut.unit)).order_by(HandOut.id))
+
+
 def hand_outs_of(item_ids: list[int]) -> dict[int, list[HandOut]]:
     """Return each item's hand-outs with their units, the latest last (one query, none
     without items)."""
     found: dict[int, list[HandOut]] = {}
     if not item_ids:
         return found
-    for hand_out in db.session.scalars(
-            select(HandOut).where(HandOut.item_id.in_(item_ids))
-            .options(joinedload(HandOut.unit)).order_by(HandOut.id)):
+    for hand_out in db.session.scalars(_HAND_OUTS, {"ids": item_ids}):
         found.setdefault(hand_out.item_id, []).append(hand_out)
     return found
 
@@ -202,18 +204,20 @@ def _due_statement(by_department: bool):
     return query
 
 
-def due_units(day: date, department_id: int | None = None, limit: int = 50) -> list[DueUnit]:
+def due_units(day: date, department_id: int | None = None, limit: int = 50,
+              services: dict[int, Service] | None = None) -> list[DueUnit]:
     """Return the units due back on the day and those overdue, the oldest first, with room
     and guest (one query: the hand-outs not back, through their index by due day; their
-    services are those the page loaded)."""
+    services are taken from ``services`` if given, else from those the page loaded)."""
     values = {"day": day, "limit": limit}
     if department_id is not None:
         values["department_id"] = department_id
     rows = db.session.execute(_due_statement(department_id is not None), values).all()
-    # Found in the session when the page loaded its services (Today, the run sheet); else
-    # one query per rental, as many as the hotel has.
-    services = {service_id: db.session.get(Service, service_id)
-                for service_id in {row.RentalUnit.service_id for row in rows}}
+    if services is None:
+        # Found in the session when the page loaded its services (Today); else one query
+        # per rental, as many as the hotel has.
+        services = {service_id: db.session.get(Service, service_id)
+                    for service_id in {row.RentalUnit.service_id for row in rows}}
     return [DueUnit(row.HandOut, row.RentalUnit, services[row.RentalUnit.service_id],
                     row.room, f"{row.first_name} {row.last_name}".strip(), row.reference)
             for row in rows]

@@ -57,7 +57,7 @@ def _week_items(first: date, department_id: int | None):
     """Return the week's items as plain rows with their participant counts (three queries
     besides the services)."""
     services = services_in_scope(department_id)
-    slots = {slot.id: slot for slot in slots_between(first, WEEK_DAYS, department_id)}
+    slots = {slot.id: slot for slot in slots_between(first, WEEK_DAYS, department_id, services)}
     last = first + timedelta(days=WEEK_DAYS - 1)
     rows = db.session.execute(
         select(BookingItem.id, BookingItem.service_id, BookingItem.start_on,

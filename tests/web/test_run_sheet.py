@@ -10,6 +10,8 @@ from babel.dates import format_date
 
 from hotel.extensions import db as _db
 from hotel.models import ItemState, Role
+from hotel.services.catalogue import update_service
+from hotel.services.rentals import change_stock
 from tests.factories import insert_bookings, make_slot, make_staff, make_stay
 from tests.scenarios import DAY, at, build_demo_day
 
@@ -84,6 +86,35 @@ def test_the_sheet_shows_rooms_guests_ages_languages_details_and_states(client, 
         assert text in page, text
     assert "state--declined" not in page and "state--cancelled" not in page
     assert "Sauna" in page  # another department, shown to reception with all of them
+
+
+def test_the_sheet_keeps_its_catalogue_only_until_the_catalogue_changes(client, as_role, demo):
+    """The departments and services, named, are kept between requests: a new stock or a
+    new name is on the next sheet."""
+    as_role(Role.RECEPTION)
+    for _ in range(2):  # the second from what the first kept
+        assert "4 in stock, 1 out of service, 1 booked today, 2 free" in client.get(SHEET).text
+    manager = make_staff("boss", Role.MANAGER)
+    change_stock(demo.services["stroller"].id, 7, manager, today=DAY)
+    page = client.get(SHEET).text
+    assert "7 in stock, 1 out of service, 1 booked today, 5 free" in page
+    assert "4 in stock" not in page
+    disco = demo.services["disco"]
+    update_service(disco, {**_editor_data(disco), "texts": {
+        "en": {"name": "Teen disco", "description": ""}}}, manager)
+    assert "Teen disco" in client.get(SHEET).text
+
+
+def _editor_data(service) -> dict:
+    """What the catalogue editor sends for a service as it is."""
+    return {"slug": service.slug, "category": service.category.value,
+            "kind": service.kind.value, "pricing_unit": service.pricing_unit.value,
+            "price": str(service.price), "department_id": service.department_id,
+            "min_age": service.min_age, "max_age": service.max_age,
+            "cutoff_hours": service.cutoff_hours, "max_quantity": service.max_quantity,
+            "capacity_unit": service.capacity_unit.value,
+            "duration_minutes": service.duration_minutes, "active": service.active,
+            "request_fields": list(service.request_fields or []), "age_bands": []}
 
 
 def test_cancelled_and_declined_items_appear_when_asked(client, as_role, demo):
