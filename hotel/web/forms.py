@@ -8,7 +8,10 @@ through to a service or the database, and a new form cannot forget it.
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
+from babel.support import Translations
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -22,6 +25,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectFieldBase
+from wtforms.i18n import messages_path
 from wtforms.validators import StopValidation
 
 from hotel.models.types import LARGEST_INTEGER
@@ -108,10 +112,21 @@ def no_blank_choice(value):
     return "" if isinstance(value, str) and not value.strip() else value
 
 
+@lru_cache(maxsize=32)
+def _wtforms_translations(locale: str) -> Translations:
+    return Translations.load(messages_path(), [locale], domain="wtforms")
+
+
 class PlainTextMeta:
     """Form options that put the plain-text check, and for numbers, chosen ids and dates the
     check that the database and the calendar can hold them, in front of every field's
-    validators; and that make a choice of only spaces an empty one."""
+    validators; that make a choice of only spaces an empty one; and that read WTForms' own
+    messages in the reader's language from a catalogue loaded once per process (Flask-WTF
+    reads the file again on every request)."""
+
+    def get_translations(self, form):
+        """Return WTForms' messages in the reader's language."""
+        return _wtforms_translations(str(get_locale()))
 
     def bind_field(self, form, unbound_field, options):
         """Bind a field of the form, with the plain-text check first."""
