@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -77,20 +77,51 @@ def _initial_state(line: CheckedLine, actor, confirm_now: bool) -> ItemState:
     return ItemState.REQUESTED
 
 
-def _book_line(line: CheckedLine, actor, confirm_now: bool,
-               price: pricing.Quote) -> BookingItem:
-    """Reserve a line's capacity and return its item, priced, not yet in the session."""
+def _book_line(line: CheckedLine, actor, confirm_now: bool, price: pricing.Quote) -> dict:
+    """Reserve a line's capacity and return its item's columns, priced."""
     service = line.request.service
     reserve_capacity(service, line.quantity, slot_id=line.slot.id if line.slot else None,
                      first=line.first, last=line.last)
-    return BookingItem(
-        service=service, state=_initial_state(line, actor, confirm_now),
-        quantity=line.quantity, slot=line.slot, start_on=line.first,
-        end_on=line.last, starts_at=line.starts_at, details=line.details,
-        note=(line.request.note or "").strip(), unit_price=price.unit_price,
-        subtotal=price.subtotal, discount=price.discount, price=price.price,
-        perk_discount=price.perk_discount, voucher_discount=price.voucher_discount,
-    )
+    return {
+        "service_id": service.id, "state": _initial_state(line, actor, confirm_now),
+        "quantity": line.quantity, "slot_id": line.slot.id if line.slot else None,
+        "start_on": line.first, "end_on": line.last, "starts_at": line.starts_at,
+        "details": line.details, "note": (line.request.note or "").strip(),
+        "unit_price": price.unit_price, "subtotal": price.subtotal, "discount": price.discount,
+        "price": price.price, "perk_discount": price.perk_discount,
+        "voucher_discount": price.voucher_discount,
+    }
+
+
+# The booking and its items are written each in one INSERT that gives them back as they
+# are stored, in the order of the lines: the session's unit of work cost more than the
+# statements (a booking is two rows or a few).
+_INSERT_BOOKING = insert(Booking).returning(Booking)
+_INSERT_ITEMS = insert(BookingItem).returning(BookingItem, sort_by_parameter_order=True)
+
+
+def _write_booking(stay: Stay, package: Package | None, created_by: StaffUser | None,
+                   submission_key: str | None, lines: list[CheckedLine],
+                   items: list[dict]) -> Booking:
+    """Write a booking with an item of each line's columns; return it with its items, and
+    theirs and its relations in memory (the objects the request has)."""
+    booking = db.session.scalars(_INSERT_BOOKING, [{
+        "reference": new_reference(), "stay_id": stay.id,
+        "package_id": package.id if package is not None else None,
+        "currency": current_app.config["HOTEL_CURRENCY"], "submission_key": submission_key,
+        "created_by_id": created_by.id if created_by is not None else None,
+        "total": sum((item["price"] for item in items), ZERO),
+        "discount_total": sum((item["discount"] for item in items), ZERO)}]).one()
+    written = db.session.scalars(
+        _INSERT_ITEMS, [{**item, "booking_id": booking.id} for item in items]).all()
+    for name, value in (("stay", stay), ("package", package), ("created_by", created_by),
+                        ("items", written)):
+        set_committed_value(booking, name, value)
+    for item, line in zip(written, lines, strict=True):
+        for name, value in (("booking", booking), ("service", line.request.service),
+                            ("slot", line.slot)):
+            set_committed_value(item, name, value)
+    return booking
 
 
 def _checked_lines(stay: Stay, requests: list[ItemRequest], now: datetime) -> list[CheckedLine]:
@@ -109,8 +140,8 @@ def _book_lines(stay: Stay, lines: list[CheckedLine], actor, package: Package | 
     """Write the booking with an item per line, reserving each line's capacity and
     taking one use of the voucher.
 
-    The items are made first and written with the booking in one flush (one INSERT per
-    table), then their participants with their places in one more.
+    The items' capacity is reserved first, then the booking and its items are written
+    (one INSERT each), then their participants with their places in one more.
     """
     percent = package.discount_percent if package is not None else None
     quotes = pricing.quote_lines(stay, lines, package_percent=percent, voucher=voucher)
@@ -120,14 +151,9 @@ def _book_lines(stay: Stay, lines: list[CheckedLine], actor, package: Package | 
             items.append(_book_line(line, actor, confirm_now, price))
         except DomainError as error:
             raise error.at_item(index) from None
-    booking = Booking(reference=new_reference(), stay=stay, package=package,
-                      currency=current_app.config["HOTEL_CURRENCY"],
-                      submission_key=submission_key,
-                      created_by=actor if isinstance(actor, StaffUser) else None, items=items,
-                      total=sum((item.price for item in items), ZERO),
-                      discount_total=sum((item.discount for item in items), ZERO))
-    db.session.add(booking)
-    db.session.flush()
+    booking = _write_booking(stay, package, actor if isinstance(actor, StaffUser) else None,
+                             submission_key, lines, items)
+    items = booking.items
     if voucher is not None:
         vouchers.use_voucher(voucher, booking.id)
     try:
