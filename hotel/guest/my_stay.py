@@ -10,6 +10,7 @@ from flask import Response, abort, flash, g, redirect, render_template, request,
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import contains_eager, joinedload, lazyload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from hotel.extensions import db
 from hotel.guest import bp
@@ -28,7 +29,9 @@ from hotel.models.types import utcnow
 from hotel.services import fees
 from hotel.services.bookings import can_guest_cancel, cancel_booking_item
 from hotel.services.calendar import items_calendar
+from hotel.services.catalogue import service_loaders
 from hotel.services.errors import DomainError
+from hotel.web.catalogue_cache import cached
 from hotel.web.sessions import guest_required
 
 # Items that cost the guest nothing: shown without a price.
@@ -45,11 +48,16 @@ class PlanDay:
 
 
 @lru_cache(maxsize=32)
-def _items_of_stay(locales: tuple[str, ...]):
+def _items_of_stay(locales: tuple[str, ...], services_kept: bool = False):
     """Return the query of the items of stay ``:stay_id`` with what "My bookings" shows:
     their booking, slot and service joined, with the service's texts in ``locales`` and
     its child prices (a few rows of the catalogue each), then the party in a second
-    statement. It is built once for each pair of languages."""
+    statement; with ``services_kept``, without their services (``kept_services`` has
+    them). It is built once for each pair of languages."""
+    service = (lazyload(BookingItem.service) if services_kept else
+               joinedload(BookingItem.service).options(
+                   joinedload(Service.texts.and_(ServiceText.locale.in_(locales))),
+                   joinedload(Service.age_bands), lazyload(Service.department)))
     return (
         select(BookingItem)
         .join(Booking)
@@ -57,14 +65,29 @@ def _items_of_stay(locales: tuple[str, ...]):
         .options(
             contains_eager(BookingItem.booking),
             joinedload(BookingItem.slot),
-            joinedload(BookingItem.service).options(
-                joinedload(Service.texts.and_(ServiceText.locale.in_(locales))),
-                joinedload(Service.age_bands), lazyload(Service.department)),
+            service,
             selectinload(BookingItem.participants),
             joinedload(BookingItem.standard_reason),
         )
         .order_by(BookingItem.start_on, BookingItem.starts_at, BookingItem.id)
     )
+
+
+def _priced_services() -> dict[int, Service]:
+    """Load every service with its texts in the reader's language and its child prices,
+    out of the session, to be kept (``kept_services``)."""
+    services = {service.id: service for service in db.session.scalars(
+        select(Service).options(*service_loaders(text_locales())))}
+    for service in services.values():
+        db.session.expunge(service)  # with its texts and age bands
+    return services
+
+
+def kept_services() -> dict[int, Service]:
+    """Return every service by id, named in the reader's language and with its child
+    prices, as kept until the catalogue changes: "My bookings" shows them, and loading
+    them with the items on every request cost more than the items."""
+    return cached("guest-priced-services", render=_priced_services)
 
 
 _RATINGS = select(Rating.booking_item_id, Rating.score).where(
@@ -73,8 +96,12 @@ _RATINGS = select(Rating.booking_item_id, Rating.score).where(
 
 def items_of_stay() -> list[BookingItem]:
     """Return every item the signed-in guest booked, in the order of the stay."""
-    return db.session.scalars(_items_of_stay(text_locales()),
-                              {"stay_id": g.stay.id}).unique().all()
+    services = kept_services()
+    items = db.session.scalars(_items_of_stay(text_locales(), services_kept=True),
+                               {"stay_id": g.stay.id}).unique().all()
+    for item in items:  # read only: the page writes nothing
+        set_committed_value(item, "service", services[item.service_id])
+    return items
 
 
 def plan_of_stay(stay, items: list[BookingItem]) -> list[PlanDay]:

@@ -3,6 +3,7 @@ made through one server is seen at once through another: two instances of the ap
 database, both with their caches warm."""
 
 from contextlib import contextmanager
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -12,7 +13,7 @@ from hotel import create_app
 from hotel.models import Role
 from hotel.services.catalogue import update_service
 from tests.conftest import FreshContextClient, make_config
-from tests.factories import make_service, make_staff
+from tests.factories import make_booking_item, make_service, make_staff, make_stay
 
 
 @pytest.fixture
@@ -114,3 +115,20 @@ def test_each_language_has_its_own_entry_and_unknown_pages_none(app, client, sau
     for number in range(20):
         assert client.get(f"/services/no-such-service-{number}").status_code == 404
     assert len(cache) == 2
+
+
+def test_my_bookings_names_the_services_as_the_catalogue_has_them_now(
+        app, client, auth, db, sauna):
+    """My bookings keeps the services it shows, named and priced, until the catalogue
+    changes: a new name is on the guest's next page."""
+    stay = make_stay(arrival_on=date.today())
+    make_booking_item(stay, sauna, start_on=date.today() + timedelta(days=1))
+    db.session.commit()
+    auth.guest_login(stay)
+    for _ in range(2):  # the second from what the first kept
+        assert "Sauna" in client.get("/my-bookings").text
+    update_service(sauna, _service_data(sauna, "12.00", "Lakeside sauna"),
+                   make_staff("boss", Role.MANAGER))
+    page = client.get("/my-bookings").text
+    assert "Lakeside sauna" in page
+    assert "사우나" in client.get("/my-bookings?lang=ko").text

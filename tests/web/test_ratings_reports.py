@@ -141,6 +141,7 @@ def test_my_bookings_query_count_does_not_grow_with_ratings(client, db, guest, c
     counts = []
     for count in (2, 20):
         add(count)
+        client.application.extensions["catalogue_cache"].clear()  # as a process meets it
         with count_queries() as counter:
             page = client.get("/my-bookings")
         assert page.status_code == 200
