@@ -15,9 +15,15 @@ from hotel.desk.roles import check_department, department_scope, staff_required
 from hotel.extensions import db
 from hotel.i18n import language_name, localized
 from hotel.labels import KIND_LABELS, REQUEST_FIELD_LABELS, STATE_LABELS
-from hotel.models import Department, Kind, Role
+from hotel.models import Department, Kind, Role, Service
 from hotel.services.item_rows import department_names
-from hotel.services.run_sheet import SheetLine, Task, daily_run_sheet, sheet_catalogue
+from hotel.services.run_sheet import (
+    SheetCatalogue,
+    SheetLine,
+    Task,
+    daily_run_sheet,
+    sheet_catalogue,
+)
 from hotel.services.units import units_text
 from hotel.services.week_plan import week_plan
 from hotel.web.catalogue_cache import cached
@@ -46,6 +52,19 @@ def _department_choices() -> list[tuple[str, str]]:
                in cached("desk-departments", render=_departments_named)
                if scope is None or department_id == scope]
     return ([] if scope is not None else [(ALL, _("All departments"))]) + choices
+
+
+def kept_sheet_catalogue(department_id: int | None) -> SheetCatalogue:
+    """Return the departments and services of a department's sheet, or of all, named in
+    the reader's language, as kept until the catalogue changes: the same on every sheet."""
+    return cached("desk-sheet-catalogue", department_id,
+                  render=lambda: sheet_catalogue(department_id, detached=True))
+
+
+def desk_services() -> dict[int, Service]:
+    """Return every service by id, named in the reader's language, as kept until the
+    catalogue changes (the desk's pages show them; read only)."""
+    return kept_sheet_catalogue(None).services
 
 
 def _chosen_department(slug: str) -> Department | None:
@@ -118,11 +137,8 @@ def _load_sheet():
     form.department.data = department.slug if department else ALL
     form.date.data = form.date.data or hotel_today()
     department_id = department.id if department else None
-    # The departments and services named in the reader's language are the same on every
-    # sheet until the catalogue changes.
-    catalogue = cached("desk-sheet-catalogue", department_id,
-                       render=lambda: sheet_catalogue(department_id, detached=True))
-    sheet = daily_run_sheet(form.date.data, department_id, catalogue=catalogue,
+    sheet = daily_run_sheet(form.date.data, department_id,
+                            catalogue=kept_sheet_catalogue(department_id),
                             include_cancelled=bool(form.include_cancelled.data))
     return form, department, sheet
 

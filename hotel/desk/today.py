@@ -7,12 +7,11 @@ from hotel.clock import hotel_today
 from hotel.desk import bp
 from hotel.desk.forms.requests import FailedAction, action_form
 from hotel.desk.roles import department_scope, staff_required
-from hotel.desk.run_sheet import TASK_LABELS
+from hotel.desk.run_sheet import TASK_LABELS, desk_services
 from hotel.extensions import db
 from hotel.models import Department
 from hotel.models.types import utcnow
 from hotel.services import today as today_service
-from hotel.services.item_rows import named_services
 from hotel.services.run_sheet import daily_run_sheet
 from hotel.services.units import due_units
 
@@ -34,18 +33,18 @@ def render_today(failed: FailedAction | None = None, status: int = 200):
             "back": url_for("desk.today")}
     if scope is not None:
         return _department_today(day, scope, rows), status
-    services = named_services()  # the other parts find them in the session
+    services = desk_services()
     arrivals, departures = today_service.arrivals_and_departures(day, scope, services)
     return render_template(
         "desk/today/index.html",
         day=day,
         now=utcnow(),
-        waiting=today_service.waiting_requests(scope, limit=25, services_loaded=True),
+        waiting=today_service.waiting_requests(scope, limit=25, services=services),
         arrivals=arrivals,
         slots=today_service.slots_on(day, services, scope),
-        due=due_units(day),
+        due=due_units(day, services=services),
         low_stock=today_service.rentals_running_low(day, department_id=scope,
-                                                    services_loaded=True),
+                                                    services=services),
         departures=departures,
         overdue_tickets=today_service.overdue_tickets(scope),
         **rows,

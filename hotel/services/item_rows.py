@@ -1,11 +1,9 @@
 """What a desk list of booking items shows, loaded in a fixed number of queries."""
 
-from functools import lru_cache
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
-from hotel.extensions import db
 from hotel.i18n import text_locales
 from hotel.models import Booking, BookingItem, Department, DepartmentText, Service, Stay
 from hotel.services.catalogue import service_loaders
@@ -30,27 +28,6 @@ def service_names(locales: tuple[str, ...] | None = None):
     return service_loaders(locales or text_locales(), bands=False)
 
 
-def services_loaded_already() -> tuple:
-    """Loader options for services the session holds already, named: nothing more to load
-    (a selectin loader would fetch their texts again)."""
-    return (lazyload(Service.texts), lazyload(Service.age_bands), lazyload(Service.department))
-
-
-def named_services() -> dict[int, Service]:
-    """Load every service of the catalogue with its name in the reader's language (two
-    queries, as many services as the hotel offers, whatever its history), so that the
-    page's other queries find them in the session."""
-    return {service.id: service
-            for service in db.session.scalars(_named_services(text_locales()))}
-
-
-@lru_cache(maxsize=32)
-def _named_services(locales: tuple[str, ...]):
-    """The statement of ``named_services``, built once per languages: the desk's pages run
-    it on every request, and building it costs a good part of running it."""
-    return select(Service).options(*service_names(locales))
-
-
 def department_names(locales: tuple[str, ...] | None = None):
     """The loader of departments' names in the reader's language (and the default one),
     or in ``locales``."""
@@ -63,8 +40,8 @@ def item_row_loaders(services_loaded: bool = False,
     """Loader options for the rows of a desk list of items: booking, stay, service and slot
     joined to the items, then the participants, the services' names (in ``locales``, by
     default the reader's) and the standard reasons given, one query each. With
-    ``services_loaded`` (``named_services`` was called) the services are taken from the
-    session."""
+    ``services_loaded`` the services are not loaded: the caller sets them from those it
+    has."""
     service = (lazyload(BookingItem.service) if services_loaded
                else joinedload(BookingItem.service).options(*service_names(locales)))
     return (

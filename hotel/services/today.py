@@ -5,7 +5,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, func, or_, select
-from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from hotel.clock import days_in_utc
 from hotel.extensions import db
@@ -26,7 +27,6 @@ from hotel.services.item_rows import (
     in_department,
     item_row_loaders,
     service_names,
-    services_loaded_already,
 )
 from hotel.services.pages import COUNT_LIMIT, Page, counting
 
@@ -49,19 +49,23 @@ def _waiting_statements(by_department: bool, services_loaded: bool,
 
 
 def waiting_requests(department_id: int | None = None, limit: int = 25,
-                     services_loaded: bool = False) -> Page:
+                     services: dict[int, Service] | None = None) -> Page:
     """Return the first ``limit`` items waiting for an answer, oldest request first, and
-    how many are waiting (counted up to a thousand).
+    how many are waiting (counted up to a thousand). Their services are taken from
+    ``services`` (by id) if given, else loaded with them.
 
     Bookings are numbered as they are made; the waiting items' own index gives them in
     that order.
     """
-    counted, rows = _waiting_statements(department_id is not None, services_loaded,
+    counted, rows = _waiting_statements(department_id is not None, services is not None,
                                         text_locales())
     values = department_values(department_id)
     total = db.session.scalar(counted, values) or 0
-    return Page(list(db.session.scalars(rows, {**values, "size": limit})), 1, limit, total,
-                COUNT_LIMIT)
+    items = list(db.session.scalars(rows, {**values, "size": limit}))
+    if services is not None:
+        for item in items:  # read only: the page writes nothing
+            set_committed_value(item, "service", services[item.service_id])
+    return Page(items, 1, limit, total, COUNT_LIMIT)
 
 
 @dataclass
@@ -125,6 +129,14 @@ def _with_items(stays: list[Stay], rows: list, services: dict) -> list[StayWithI
     return [StayWithItems(stay, by_stay.get(stay.id, [])) for stay in stays]
 
 
+def _services_by_id(service_ids: set[int]) -> dict[int, Service]:
+    """Load the services of the ids with their names, by id (one query, none without)."""
+    if not service_ids:
+        return {}
+    return {service.id: service for service in db.session.scalars(
+        select(Service).where(Service.id.in_(service_ids)).options(*service_names()))}
+
+
 def arrivals_and_departures(day: date, department_id: int | None = None,
                             services: dict[int, Service] | None = None
                             ) -> tuple[list[StayWithItems], list[StayWithItems]]:
@@ -138,16 +150,9 @@ def arrivals_and_departures(day: date, department_id: int | None = None,
     arriving_ids = {stay.id for stay in arriving}
     booked = [row for row in rows if row[0] in arriving_ids]
     collected = [row for row in rows if row[0] not in arriving_ids]
-    service_ids = {row[1] for row in rows}
     if services is None:
-        services = {service.id: service for service in db.session.scalars(
-            select(Service).where(Service.id.in_(service_ids)).options(*service_names()))
-        } if service_ids else {}
+        services = _services_by_id({row[1] for row in rows})
     return _with_items(arriving, booked, services), _with_items(leaving, collected, services)
-
-
-def _services_of(services_loaded: bool, locales: tuple[str, ...]):
-    return services_loaded_already() if services_loaded else service_names(locales)
 
 
 @dataclass(frozen=True)
@@ -180,8 +185,7 @@ def _slots_statement(by_department: bool):
 def slots_on(day: date, services: dict[int, Service],
              department_id: int | None = None) -> list[SlotToday]:
     """Return the day's activity slots, by time, with their services taken from
-    ``services`` (by id, as ``named_services`` gives them): one query of the columns
-    shown, a day has dozens of slots."""
+    ``services`` (by id): one query of the columns shown, a day has dozens of slots."""
     start, end = days_in_utc(day, day)
     rows = db.session.execute(_slots_statement(department_id is not None), {
         "start": start, "end": end, **department_values(department_id)})
@@ -196,17 +200,14 @@ class StockWatch:
     capacity: int
 
 
-@lru_cache(maxsize=64)
-def _low_stock_statement(by_department: bool, services_loaded: bool,
-                         locales: tuple[str, ...]):
+@lru_cache(maxsize=4)
+def _low_stock_statement(by_department: bool):
     query = (
-        select(RentalDay)
+        select(RentalDay.service_id, RentalDay.day, RentalDay.capacity, RentalDay.booked)
         .join(RentalDay.service)
         .where(RentalDay.day.between(bindparam("first"), bindparam("last")),
                RentalDay.capacity - RentalDay.booked <= bindparam("at_most"),
                Service.active.is_(True))
-        .options(contains_eager(RentalDay.service).options(*_services_of(services_loaded,
-                                                                         locales)))
         .order_by(RentalDay.day)
     )
     return in_department(query, by_department)
@@ -214,24 +215,25 @@ def _low_stock_statement(by_department: bool, services_loaded: bool,
 
 def rentals_running_low(first: date, days: int = LOW_STOCK_DAYS, at_most: int = 1,
                         department_id: int | None = None,
-                        services_loaded: bool = False) -> list[StockWatch]:
+                        services: dict[int, Service] | None = None) -> list[StockWatch]:
     """Return, per rental, the tightest day in the coming days when at most ``at_most``
-    units are left (one query; days nobody booked yet have the whole stock free).
+    units are left (one query, and one for the rentals' names unless ``services`` gives
+    them by id; days nobody booked yet have the whole stock free).
     """
     last = first + timedelta(days=days - 1)
-    statement = _low_stock_statement(department_id is not None, services_loaded,
-                                     text_locales())
+    rows = db.session.execute(_low_stock_statement(department_id is not None), {
+        "first": first, "last": last, "at_most": at_most,
+        **department_values(department_id)}).all()
+    if services is None:
+        services = _services_by_id({row.service_id for row in rows})
     tightest: dict[int, StockWatch] = {}
-    for row in db.session.scalars(statement, {"first": first, "last": last,
-                                              "at_most": at_most,
-                                              **department_values(department_id)}):
+    for row in rows:
         remaining = row.capacity - row.booked
         known = tightest.get(row.service_id)
         if known is None or remaining < known.remaining:
-            tightest[row.service_id] = StockWatch(row.service, row.day, remaining, row.capacity)
+            tightest[row.service_id] = StockWatch(services[row.service_id], row.day,
+                                                  remaining, row.capacity)
     return sorted(tightest.values(), key=lambda watch: (watch.remaining, watch.day))
-
-
 
 
 def overdue_tickets(department_id: int | None = None, now=None, limit: int = 25):

@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import event
 
 from hotel import create_app
+from hotel.clock import day_starts_at, hotel_today
 from hotel.models import Role
 from hotel.services.catalogue import update_service
 from tests.conftest import FreshContextClient, make_config
-from tests.factories import make_booking_item, make_service, make_staff, make_stay
+from tests.factories import make_booking_item, make_service, make_slot, make_staff, make_stay
 
 
 @pytest.fixture
@@ -132,3 +133,16 @@ def test_my_bookings_names_the_services_as_the_catalogue_has_them_now(
     page = client.get("/my-bookings").text
     assert "Lakeside sauna" in page
     assert "사우나" in client.get("/my-bookings?lang=ko").text
+
+
+def test_today_names_the_days_activities_as_the_catalogue_has_them_now(
+        app, client, auth, db, sauna):
+    """Today keeps the desk's services, named, until the catalogue changes."""
+    make_slot(sauna, day_starts_at(hotel_today()) + timedelta(hours=15))
+    db.session.commit()
+    auth.staff_login(Role.RECEPTION)
+    for _ in range(2):  # the second from what the first kept
+        assert "Sauna" in client.get("/desk/").text
+    update_service(sauna, _service_data(sauna, "12.00", "Lakeside sauna"),
+                   make_staff("boss", Role.MANAGER))
+    assert "Lakeside sauna" in client.get("/desk/").text
