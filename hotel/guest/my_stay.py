@@ -24,6 +24,7 @@ from hotel.models import (
     Rating,
     Service,
     ServiceText,
+    booking_item_participant,
 )
 from hotel.models.types import utcnow
 from hotel.services import fees
@@ -53,11 +54,15 @@ def _items_of_stay(locales: tuple[str, ...], services_kept: bool = False):
     their booking, slot and service joined, with the service's texts in ``locales`` and
     its child prices (a few rows of the catalogue each), then the party in a second
     statement; with ``services_kept``, without their services (``kept_services`` has
-    them). It is built once for each pair of languages."""
-    service = (lazyload(BookingItem.service) if services_kept else
-               joinedload(BookingItem.service).options(
-                   joinedload(Service.texts.and_(ServiceText.locale.in_(locales))),
-                   joinedload(Service.age_bands), lazyload(Service.department)))
+    them) and their party (``_PARTICIPANTS`` names them). It is built once for each pair
+    of languages."""
+    if services_kept:
+        service, party = lazyload(BookingItem.service), lazyload(BookingItem.participants)
+    else:
+        service = joinedload(BookingItem.service).options(
+            joinedload(Service.texts.and_(ServiceText.locale.in_(locales))),
+            joinedload(Service.age_bands), lazyload(Service.department))
+        party = selectinload(BookingItem.participants)
     return (
         select(BookingItem)
         .join(Booking)
@@ -66,11 +71,20 @@ def _items_of_stay(locales: tuple[str, ...], services_kept: bool = False):
             contains_eager(BookingItem.booking),
             joinedload(BookingItem.slot),
             service,
-            selectinload(BookingItem.participants),
+            party,
             joinedload(BookingItem.standard_reason),
         )
         .order_by(BookingItem.start_on, BookingItem.starts_at, BookingItem.id)
     )
+
+
+# Who takes part in each item of stay ``:stay_id``: people of its own party, which the
+# request has loaded with the stay.
+_LINK = booking_item_participant.c
+_PARTICIPANTS = (select(_LINK.booking_item_id, _LINK.party_member_id)
+                 .join(BookingItem, BookingItem.id == _LINK.booking_item_id)
+                 .join(Booking, Booking.id == BookingItem.booking_id)
+                 .where(Booking.stay_id == bindparam("stay_id")))
 
 
 def _priced_services() -> dict[int, Service]:
@@ -97,10 +111,17 @@ _RATINGS = select(Rating.booking_item_id, Rating.score).where(
 def items_of_stay() -> list[BookingItem]:
     """Return every item the signed-in guest booked, in the order of the stay."""
     services = kept_services()
+    values = {"stay_id": g.stay.id}
     items = db.session.scalars(_items_of_stay(text_locales(), services_kept=True),
-                               {"stay_id": g.stay.id}).unique().all()
+                               values).unique().all()
+    party = {member.id: member for member in g.stay.members}
+    taking_part: dict[int, list] = {}
+    for item_id, member_id in db.session.execute(_PARTICIPANTS, values):
+        taking_part.setdefault(item_id, []).append(party[member_id])
     for item in items:  # read only: the page writes nothing
         set_committed_value(item, "service", services[item.service_id])
+        set_committed_value(item, "participants", sorted(
+            taking_part.get(item.id, []), key=lambda member: member.position))
     return items
 
 
