@@ -124,7 +124,9 @@ class Config:
     PMS_WEBHOOK_TIMEOUT_SECONDS = 10
 
     # Rendered parts of the catalogue kept per process (hotel/web/catalogue_cache.py): a
-    # home page and a page per service and package, in each language, is about 400.
+    # home page and a page per service and package, in each language, is about 400; the
+    # services and departments named for the desk and for "My bookings" add one per
+    # language (and per department's sheet).
     CATALOGUE_CACHE_SIZE = count_from_environment("CATALOGUE_CACHE_SIZE", 512)
 
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024

@@ -39,6 +39,10 @@ _RAISED_IN = "catalogue_version_raised_in"  # session.info: the transaction that
 _READ = select(CatalogueVersion.version).where(CatalogueVersion.id == 1)
 
 
+# The version as a column of another statement, to read it with what a request reads first.
+VERSION_NOW = _READ.scalar_subquery()
+
+
 def current_version() -> int:
     """Return the catalogue's version as the database has it now (one small statement)."""
     return db.session.scalar(_READ) or 0

@@ -1,5 +1,7 @@
 """What every guest sees alike, rendered once per language and catalogue version in each
-process: the catalogue of the home page, and a service's description, prices and terms.
+process: the catalogue of the home page, and a service's description, prices and terms;
+and the services and departments that pages list, named in the reader's language (taken
+out of the database session, so that they are read only and no commit expires them).
 
 An entry is keyed by the catalogue's version as the database has it now, read once per
 request in one small statement; a change of the catalogue raises the version in its own
@@ -51,6 +53,12 @@ def catalogue_version() -> int:
     if "catalogue_version" not in g:
         g.catalogue_version = current_version()
     return g.catalogue_version
+
+
+def version_read(version: int | None) -> None:
+    """Take the catalogue's version for this request from a statement that read it
+    (``VERSION_NOW``) with something else, saving the request a statement of its own."""
+    g.catalogue_version = version or 0
 
 
 def cached[T](name: str, *parts: Hashable, render: Callable[[], T | None]) -> T | None:

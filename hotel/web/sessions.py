@@ -12,16 +12,19 @@ from sqlalchemy.orm import joinedload
 from hotel.extensions import db, login
 from hotel.models import Message, StaffUser, Stay
 from hotel.models.types import utcnow
+from hotel.services.catalogue_version import VERSION_NOW
 from hotel.services.plain_text import is_control
 from hotel.services.sign_in import stay_session_ends_at
+from hotel.web.catalogue_cache import version_read
 
 WITH_PARTY = (joinedload(Stay.members),)  # the stay and its party in one statement
 # ... and how many of its messages are unread, for the menu of every page.
 _UNREAD = (select(func.count(Message.id))
            .where(Message.stay_id == Stay.id, Message.read_at.is_(None))
            .correlate(Stay).scalar_subquery())
-# Built once: a statement made afresh on every request costs more than running it.
-_SIGNED_IN_GUEST = (select(Stay, _UNREAD).where(Stay.id == bindparam("stay_id"))
+# Built once: a statement made afresh on every request costs more than running it. It
+# reads the catalogue's version as well, which the guest's pages key what they keep by.
+_SIGNED_IN_GUEST = (select(Stay, _UNREAD, VERSION_NOW).where(Stay.id == bindparam("stay_id"))
                     .options(*WITH_PARTY))
 
 # What StaffUser.get_id() gives: the account, and its session generation at sign-in.
@@ -109,12 +112,13 @@ def load_guest() -> None:
     row = db.session.execute(
         _SIGNED_IN_GUEST, {"stay_id": stay_id}
     ).unique().first() if isinstance(stay_id, int) else None
-    stay, unread = row if row is not None else (None, 0)
+    stay, unread, version = row if row is not None else (None, 0, None)
     if stay is None or stay_session_ends_at(stay) <= utcnow():
         end_guest_session()
         return
     g.stay = stay
     g.unread_counted = (stay.id, unread)
+    version_read(version)
 
 
 def guest_required(view):

@@ -146,3 +146,14 @@ def test_today_names_the_days_activities_as_the_catalogue_has_them_now(
     update_service(sauna, _service_data(sauna, "12.00", "Lakeside sauna"),
                    make_staff("boss", Role.MANAGER))
     assert "Lakeside sauna" in client.get("/desk/").text
+
+
+def test_a_signed_in_guest_reads_the_version_with_the_stay(app, client, auth, db, sauna):
+    stay = make_stay(arrival_on=date.today())
+    db.session.commit()
+    auth.guest_login(stay)
+    _warm(client)
+    with statements_of(app) as sent:
+        assert "€12.00" in client.get("/services/sauna").text
+    reading_version = [s for s in sent if "catalogue_version" in s]
+    assert len(reading_version) == 1 and "FROM stay" in reading_version[0]
