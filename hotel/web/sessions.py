@@ -27,6 +27,9 @@ _UNREAD = (select(func.count(Message.id))
 _SIGNED_IN_GUEST = (select(Stay, _UNREAD, VERSION_NOW).where(Stay.id == bindparam("stay_id"))
                     .options(*WITH_PARTY))
 
+# ... and a member of staff, with the catalogue's version that the desk's pages key by.
+_SIGNED_IN_STAFF = select(StaffUser, VERSION_NOW).where(StaffUser.id == bindparam("user_id"))
+
 # What StaffUser.get_id() gives: the account, and its session generation at sign-in.
 STAFF_SESSION_ID = re.compile(r"staff:(?P<number>\d+):(?P<generation>\d+)")
 
@@ -45,13 +48,17 @@ def load_staff(user_id: str) -> StaffUser | None:
 
     The session names the account's session generation at sign-in; signing out,
     a new password or deactivation raise it, and so end every older session and
-    every copy of its cookie.
+    every copy of its cookie. The catalogue's version is read with the account.
     """
     found = STAFF_SESSION_ID.fullmatch(user_id)
     if found is None:
         return None
-    user = db.session.get(StaffUser, int(found["number"]))
-    if user is None or not user.active or user.session_generation != int(found["generation"]):
+    row = db.session.execute(_SIGNED_IN_STAFF, {"user_id": int(found["number"])}).first()
+    if row is None:
+        return None
+    user, version = row
+    version_read(version)
+    if not user.active or user.session_generation != int(found["generation"]):
         return None
     return user
 

@@ -157,3 +157,12 @@ def test_a_signed_in_guest_reads_the_version_with_the_stay(app, client, auth, db
         assert "€12.00" in client.get("/services/sauna").text
     reading_version = [s for s in sent if "catalogue_version" in s]
     assert len(reading_version) == 1 and "FROM stay" in reading_version[0]
+
+
+def test_staff_read_the_version_with_their_account(app, client, auth, db, sauna):
+    auth.staff_login(Role.RECEPTION)
+    client.get("/desk/")
+    with statements_of(app) as sent:
+        assert client.get("/desk/").status_code == 200
+    reading_version = [s for s in sent if "catalogue_version" in s]
+    assert len(reading_version) == 1 and "FROM staff_user" in reading_version[0]
