@@ -54,17 +54,20 @@ def _items_of_stay(locales: tuple[str, ...], services_kept: bool = False):
     their booking, slot and service joined, with the service's texts in ``locales`` and
     its child prices (a few rows of the catalogue each), then the party in a second
     statement; with ``services_kept``, without their services (``kept_services`` has
-    them) and their party (``_PARTICIPANTS`` names them). It is built once for each pair
-    of languages."""
+    them) and their party (``_PARTICIPANTS`` names them), and with the guest's rating of
+    each item beside it (None if not rated). It is built once for each pair of languages."""
+    query = select(BookingItem)
     if services_kept:
         service, party = lazyload(BookingItem.service), lazyload(BookingItem.participants)
+        query = (select(BookingItem, Rating.score)
+                 .outerjoin(Rating, Rating.booking_item_id == BookingItem.id))
     else:
         service = joinedload(BookingItem.service).options(
             joinedload(Service.texts.and_(ServiceText.locale.in_(locales))),
             joinedload(Service.age_bands), lazyload(Service.department))
         party = selectinload(BookingItem.participants)
     return (
-        select(BookingItem)
+        query
         .join(Booking)
         .where(Booking.stay_id == bindparam("stay_id"))
         .options(
@@ -104,25 +107,28 @@ def kept_services() -> dict[int, Service]:
     return cached("guest-priced-services", render=_priced_services)
 
 
-_RATINGS = select(Rating.booking_item_id, Rating.score).where(
-    Rating.stay_id == bindparam("stay_id"))
-
-
-def items_of_stay() -> list[BookingItem]:
-    """Return every item the signed-in guest booked, in the order of the stay."""
+def rated_items_of_stay() -> tuple[list[BookingItem], dict[int, int]]:
+    """Return every item the signed-in guest booked, in the order of the stay, and the
+    guest's score of each item rated, by item id (two statements)."""
     services = kept_services()
     values = {"stay_id": g.stay.id}
-    items = db.session.scalars(_items_of_stay(text_locales(), services_kept=True),
-                               values).unique().all()
+    rows = db.session.execute(_items_of_stay(text_locales(), services_kept=True),
+                              values).unique().all()
     party = {member.id: member for member in g.stay.members}
     taking_part: dict[int, list] = {}
     for item_id, member_id in db.session.execute(_PARTICIPANTS, values):
         taking_part.setdefault(item_id, []).append(party[member_id])
-    for item in items:  # read only: the page writes nothing
+    for item, _score in rows:  # read only: the page writes nothing
         set_committed_value(item, "service", services[item.service_id])
         set_committed_value(item, "participants", sorted(
             taking_part.get(item.id, []), key=lambda member: member.position))
-    return items
+    return ([item for item, _score in rows],
+            {item.id: score for item, score in rows if score is not None})
+
+
+def items_of_stay() -> list[BookingItem]:
+    """Return every item the signed-in guest booked, in the order of the stay."""
+    return rated_items_of_stay()[0]
 
 
 def plan_of_stay(stay, items: list[BookingItem]) -> list[PlanDay]:
@@ -145,9 +151,8 @@ def my_bookings():
 
 def render_my_bookings(status: int = 200):
     """Render "My bookings" for the signed-in guest in a constant number of queries."""
-    items = items_of_stay()
+    items, ratings = rated_items_of_stay()
     now = utcnow()
-    ratings = dict(db.session.execute(_RATINGS, {"stay_id": g.stay.id}).all())
     return render_template(
         "guest/my_bookings.html", items=items, plan=plan_of_stay(g.stay, items),
         cancellable={item.id for item in items if can_guest_cancel(item, now)},
