@@ -39,12 +39,19 @@ def waitlist_form(service: Service, stay: Stay | None, availability) -> LineForm
     return form
 
 
+def _waiting_entries() -> list:
+    """Return the signed-in guest's entries on waiting lists, read only if the request
+    found the stay on one (``load_guest``)."""
+    if not g.get("stay_waiting", True):
+        return []
+    return waitlist_lists.entries_of_stay(g.stay.id, text_locales())
+
+
 @bp.record_once
 def register_waitlist_globals(state) -> None:
     """Let the service page build its waiting-list form, and "My bookings" list entries."""
     state.app.jinja_env.globals["waitlist_form"] = waitlist_form
-    state.app.jinja_env.globals["waiting_entries"] = lambda: waitlist_lists.entries_of_stay(
-        g.stay.id, text_locales())
+    state.app.jinja_env.globals["waiting_entries"] = _waiting_entries
     state.app.jinja_env.globals["waitlist_offer_open"] = waitlist_lists.offer_open
 
 

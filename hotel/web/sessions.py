@@ -6,15 +6,16 @@ from urllib.parse import urlsplit
 
 from flask import Flask, current_app, g, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, exists, func, select
 from sqlalchemy.orm import joinedload
 
 from hotel.extensions import db, login
-from hotel.models import Message, StaffUser, Stay
+from hotel.models import Message, StaffUser, Stay, WaitingEntry
 from hotel.models.types import utcnow
 from hotel.services.catalogue_version import VERSION_NOW
 from hotel.services.plain_text import is_control
 from hotel.services.sign_in import stay_session_ends_at
+from hotel.services.waitlist_lists import SHOWN_TO_GUEST
 from hotel.web.catalogue_cache import version_read
 
 WITH_PARTY = (joinedload(Stay.members),)  # the stay and its party in one statement
@@ -22,10 +23,14 @@ WITH_PARTY = (joinedload(Stay.members),)  # the stay and its party in one statem
 _UNREAD = (select(func.count(Message.id))
            .where(Message.stay_id == Stay.id, Message.read_at.is_(None))
            .correlate(Stay).scalar_subquery())
+# ... and whether it is on a waiting list, for "My bookings" (most stays never are).
+_WAITING = (exists().where(WaitingEntry.stay_id == Stay.id,
+                           WaitingEntry.state.in_(SHOWN_TO_GUEST))
+            .correlate(Stay))
 # Built once: a statement made afresh on every request costs more than running it. It
 # reads the catalogue's version as well, which the guest's pages key what they keep by.
-_SIGNED_IN_GUEST = (select(Stay, _UNREAD, VERSION_NOW).where(Stay.id == bindparam("stay_id"))
-                    .options(*WITH_PARTY))
+_SIGNED_IN_GUEST = (select(Stay, _UNREAD, _WAITING, VERSION_NOW)
+                    .where(Stay.id == bindparam("stay_id")).options(*WITH_PARTY))
 
 # ... and a member of staff, with the catalogue's version that the desk's pages key by.
 _SIGNED_IN_STAFF = select(StaffUser, VERSION_NOW).where(StaffUser.id == bindparam("user_id"))
@@ -119,12 +124,13 @@ def load_guest() -> None:
     row = db.session.execute(
         _SIGNED_IN_GUEST, {"stay_id": stay_id}
     ).unique().first() if isinstance(stay_id, int) else None
-    stay, unread, version = row if row is not None else (None, 0, None)
+    stay, unread, waiting, version = row if row is not None else (None, 0, False, None)
     if stay is None or stay_session_ends_at(stay) <= utcnow():
         end_guest_session()
         return
     g.stay = stay
     g.unread_counted = (stay.id, unread)
+    g.stay_waiting = bool(waiting)
     version_read(version)
 
 

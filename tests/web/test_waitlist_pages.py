@@ -60,6 +60,21 @@ def test_a_guest_joins_sees_the_place_in_the_queue_and_leaves(client, auth, hote
     assert "Number 1 in the queue" not in client.get("/my-bookings").text
 
 
+def test_my_bookings_reads_the_waiting_lists_only_for_a_stay_on_one(
+        client, auth, hotel, count_queries):
+    auth.guest_login(hotel["kim"])
+    client.get("/my-bookings")
+    with count_queries() as counter:
+        assert "Waiting lists" not in client.get("/my-bookings").text
+    assert not [s for s in counter.statements if s.startswith("SELECT waiting_entry.")]
+    post_form(client, "/services/riding/waitlist", {
+        "waitlist-slot_id": hotel["slot"].id,
+        "waitlist-participants": [hotel["kim"].members[0].id]}, token_from="/services/riding")
+    with count_queries() as counter:
+        assert "Number 1 in the queue" in client.get("/my-bookings").text
+    assert [s for s in counter.statements if s.startswith("SELECT waiting_entry.")]
+
+
 def test_a_bad_join_is_answered_next_to_the_form_and_writes_nothing(client, auth, db, hotel):
     auth.guest_login(hotel["kim"])
     response = post_form(client, "/services/riding/waitlist", {
