@@ -12,7 +12,7 @@ from hotel.extensions import db
 from hotel.models import Department
 from hotel.models.types import utcnow
 from hotel.services import today as today_service
-from hotel.services.run_sheet import daily_run_sheet
+from hotel.services.run_sheet import daily_run_sheet, slots_between
 from hotel.services.units import due_units
 
 
@@ -41,7 +41,7 @@ def render_today(failed: FailedAction | None = None, status: int = 200):
         now=utcnow(),
         waiting=today_service.waiting_requests(scope, limit=25, services=services),
         arrivals=arrivals,
-        slots=today_service.slots_on(day, services, scope),
+        slots=slots_between(day, 1, scope, services),
         due=due_units(day, services=services),
         low_stock=today_service.rentals_running_low(day, department_id=scope,
                                                     services=services),

@@ -336,8 +336,8 @@ def services_in_scope(department_id: int | None) -> dict[int, Service]:
 
 @dataclass(frozen=True)
 class SheetSlot:
-    """An activity session as the sheet shows it: its times and places, whether and why
-    it is closed, and its service."""
+    """An activity session as the sheet and Today show it: its times and places, whether
+    and why it is closed, and its service."""
 
     id: int
     service_id: int
@@ -349,6 +349,8 @@ class SheetSlot:
     closed_reason_id: int | None
     closed_reason: str
     service: Service
+
+    remaining = property(Slot.remaining.fget)  # places left, as a slot counts them
 
 
 @lru_cache(maxsize=4)

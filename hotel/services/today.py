@@ -1,14 +1,13 @@
 """What the desk needs to see today, each part in one or two queries."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from hotel.clock import days_in_utc
 from hotel.extensions import db
 from hotel.i18n import text_locales
 from hotel.models import (
@@ -19,7 +18,6 @@ from hotel.models import (
     Kind,
     RentalDay,
     Service,
-    Slot,
     Stay,
 )
 from hotel.services.item_rows import (
@@ -153,43 +151,6 @@ def arrivals_and_departures(day: date, department_id: int | None = None,
     if services is None:
         services = _services_by_id({row[1] for row in rows})
     return _with_items(arriving, booked, services), _with_items(leaving, collected, services)
-
-
-@dataclass(frozen=True)
-class SlotToday:
-    """A slot of the day as Today lists it: its times, its places and its service."""
-
-    id: int
-    starts_at: datetime
-    ends_at: datetime
-    capacity: int
-    booked: int
-    closed: bool
-    service: Service
-
-    remaining = property(Slot.remaining.fget)  # places left, as a slot counts them
-
-
-@lru_cache(maxsize=4)
-def _slots_statement(by_department: bool):
-    query = (
-        select(Slot.id, Slot.starts_at, Slot.ends_at, Slot.capacity, Slot.booked, Slot.closed,
-               Slot.service_id)
-        .join(Slot.service)
-        .where(Slot.starts_at >= bindparam("start"), Slot.starts_at < bindparam("end"))
-        .order_by(Slot.starts_at, Service.position)
-    )
-    return in_department(query, by_department)
-
-
-def slots_on(day: date, services: dict[int, Service],
-             department_id: int | None = None) -> list[SlotToday]:
-    """Return the day's activity slots, by time, with their services taken from
-    ``services`` (by id): one query of the columns shown, a day has dozens of slots."""
-    start, end = days_in_utc(day, day)
-    rows = db.session.execute(_slots_statement(department_id is not None), {
-        "start": start, "end": end, **department_values(department_id)})
-    return [SlotToday(*row[:6], service=services[row.service_id]) for row in rows]
 
 
 @dataclass
