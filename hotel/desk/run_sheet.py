@@ -26,7 +26,7 @@ from hotel.services.run_sheet import (
 )
 from hotel.services.units import units_text
 from hotel.services.week_plan import week_plan
-from hotel.web.catalogue_cache import cached
+from hotel.web.catalogue_cache import cached, kept_apart
 from hotel.web.csv_export import csv_response
 
 ALL = "all"
@@ -57,8 +57,12 @@ def _department_choices() -> list[tuple[str, str]]:
 def kept_sheet_catalogue(department_id: int | None) -> SheetCatalogue:
     """Return the departments and services of a department's sheet, or of all, named in
     the reader's language, as kept until the catalogue changes: the same on every sheet."""
-    return cached("desk-sheet-catalogue", department_id,
-                  render=lambda: sheet_catalogue(department_id, detached=True))
+    def render() -> SheetCatalogue:
+        catalogue = sheet_catalogue(department_id)
+        kept_apart([*catalogue.departments, *catalogue.services.values()])
+        return catalogue
+
+    return cached("desk-sheet-catalogue", department_id, render=render)
 
 
 def desk_services() -> dict[int, Service]:

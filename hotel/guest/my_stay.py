@@ -32,7 +32,7 @@ from hotel.services.bookings import can_guest_cancel, cancel_booking_item
 from hotel.services.calendar import items_calendar
 from hotel.services.catalogue import service_loaders
 from hotel.services.errors import DomainError
-from hotel.web.catalogue_cache import cached
+from hotel.web.catalogue_cache import cached, kept_apart
 from hotel.web.sessions import guest_required
 
 # Items that cost the guest nothing: shown without a price.
@@ -93,11 +93,8 @@ _PARTICIPANTS = (select(_LINK.booking_item_id, _LINK.party_member_id)
 def _priced_services() -> dict[int, Service]:
     """Load every service with its texts in the reader's language and its child prices,
     out of the session, to be kept (``kept_services``)."""
-    services = {service.id: service for service in db.session.scalars(
-        select(Service).options(*service_loaders(text_locales())))}
-    for service in services.values():
-        db.session.expunge(service)  # with its texts and age bands
-    return services
+    services = db.session.scalars(select(Service).options(*service_loaders(text_locales())))
+    return {service.id: service for service in kept_apart(services)}
 
 
 def kept_services() -> dict[int, Service]:

@@ -500,19 +500,10 @@ class SheetCatalogue:
     services: dict[int, Service]
 
 
-def sheet_catalogue(department_id: int | None, *, detached: bool = False) -> SheetCatalogue:
-    """Return the departments and services of a sheet for one department or all.
-
-    ``detached`` takes them out of the session, with their names, so that they can be kept
-    for later requests until the catalogue changes: no commit of this request's session
-    can expire them, and the sheet reads nothing from them that was not loaded.
-    """
-    catalogue = SheetCatalogue(departments_in_scope(department_id),
-                               services_in_scope(department_id))
-    if detached:
-        for obj in [*catalogue.departments, *catalogue.services.values()]:
-            db.session.expunge(obj)  # with their texts
-    return catalogue
+def sheet_catalogue(department_id: int | None) -> SheetCatalogue:
+    """Return the departments and services of a sheet for one department or all."""
+    return SheetCatalogue(departments_in_scope(department_id),
+                          services_in_scope(department_id))
 
 
 def daily_run_sheet(day: date, department_id: int | None = None,

@@ -11,11 +11,12 @@ out of the bounded LRU. What is personal (the stay, availability, the basket) is
 """
 
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 
 from cachetools import LRUCache
 from flask import Flask, current_app, g
 
+from hotel.extensions import db
 from hotel.i18n import current_language
 from hotel.services.catalogue_version import current_version
 
@@ -59,6 +60,16 @@ def version_read(version: int | None) -> None:
     """Take the catalogue's version for this request from a statement that read it
     (``VERSION_NOW``) with something else, saving the request a statement of its own."""
     g.catalogue_version = version or 0
+
+
+def kept_apart[T](objects: Iterable[T]) -> list[T]:
+    """Take loaded objects of the catalogue out of the request's session, with what they
+    loaded (texts, age bands), so that they can be kept for later requests: nothing of
+    this session can expire them, and they are read only from then on."""
+    objects = list(objects)
+    for obj in objects:
+        db.session.expunge(obj)
+    return objects
 
 
 def cached[T](name: str, *parts: Hashable, render: Callable[[], T | None]) -> T | None:
